@@ -1,0 +1,1099 @@
+"""Owner disclosures a sales website must publish (Decree 52 Art. 29).
+
+Reads, from each page's visible text (home page first): the owner's name,
+registration number (with its issuer and issue date), address and province,
+phone numbers and e-mail addresses. JSON-LD ``Organization`` /
+``LocalBusiness`` data counts where the text says nothing.
+
+Matching runs on the folded text (no accents, lower case) of
+:class:`~monitor.checks.page.ParsedPage`; values are sliced from the
+original text at the same positions, so they keep their case and accents.
+Label spellings live in :mod:`monitor.checks.vocabulary`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from itertools import accumulate
+from datetime import date
+from urllib.parse import unquote
+
+from monitor.checks.matching import LabelIndex, word_start
+from monitor.checks.page import Anchored, ParsedPage, excerpt, json_ld_types
+from monitor.checks.result import Disclosures, Found
+from monitor.checks.vocabulary import (
+    ADDRESS_LABEL_NOT_FOLLOWED_BY,
+    ADDRESS_LABELS,
+    ADDRESS_LABELS_NEED_COLON,
+    CHAT_LINK_HOSTS,
+    CREDIT_CONTEXT,
+    FAX_LABELS,
+    ISSUE_DATE_LABELS,
+    ISSUER_LABELS,
+    ISSUER_STARTS,
+    LAND_PLOT_PARTS,
+    LEGAL_FORM_ENDS,
+    LEGAL_FORM_STARTS,
+    OWNER_LABELS,
+    REG_LABELS,
+    REG_VALUE_LEAD,
+    STOP_LABELS,
+    SURNAMES,
+    VENDOR_NAMES,
+    OWNER_PHRASE_LABELS,
+    WEAK_OWNER_LABELS,
+    with_variants,
+)
+from monitor.identifiers import IdKind, compact, parse_registration_number
+from monitor.provinces import province_in_address
+from monitor.text import collapse_space, fold
+
+_REG_INDEX = LabelIndex(with_variants(REG_LABELS.items()))
+_OWNER_INDEX = LabelIndex((label, label) for label in OWNER_LABELS)
+_LEGAL_START_INDEX = LabelIndex((label, label) for label in LEGAL_FORM_STARTS)
+_LEGAL_END_INDEX = LabelIndex((label, label) for label in LEGAL_FORM_ENDS)
+_ADDRESS_INDEX = LabelIndex(with_variants(ADDRESS_LABELS.items()))
+_ISSUER_INDEX = LabelIndex((label, label) for label in ISSUER_STARTS)
+_STOP_INDEX = LabelIndex(with_variants(
+    [(label, "stop") for label in STOP_LABELS]
+    + [(label, "reg") for label in REG_LABELS]
+    + [(label, "addr") for label in ADDRESS_LABELS]
+    + [(label, "owner") for label in OWNER_LABELS if label not in WEAK_OWNER_LABELS]
+    # longer than the stop labels inside them, so those are not read there
+    + [(part, "part") for part in LAND_PLOT_PARTS]
+))
+_FAX_INDEX = LabelIndex((label, label) for label in FAX_LABELS)
+# Stop words that end a value even without a colon after them.
+_HARD_STOPS = frozenset({
+    "hotline", "email", "e-mail", "website", "mst", "fax", "tel", "sdt", "zalo", "gpdkkd", "msdn",
+    "ma so thue", "ma so doanh nghiep", "dien thoai", "so dien thoai", "gpkd", "dkkd", "giay cndkdn",
+    "copyright", "ban quyen", "fanpage", "facebook", "cskh", "tax code", "all rights reserved",
+    "bao luu moi quyen", "powered by", "cung cap boi", "thiet ke boi",
+})
+
+_SEP = " \t:.#/()-|\u00a0"
+# A registration value: household numbers (letters inside) first, then digit runs.
+# A dash joins digits only in a branch code (10 digits, "-", 3 digits: see
+# _BRANCH_TAIL): "MST 5901284370 – 36 Trần Phú" is a code and a house number.
+_REG_VALUE = re.compile(
+    r"(?P<household>\d{2} ?[a-z]{1,2} ?\d(?:[ .]?\d){5,8})(?![a-z0-9])"
+    r"|(?P<digits>\d(?:[ .]?\d){5,20})"
+)
+_BRANCH_TAIL = re.compile(r"-\d{3}(?!\d)")
+_DECISION_VALUE = re.compile(r"\d{1,6}/[a-z0-9\-./]+")
+_OLD_CERTIFICATE = re.compile(r"^(?:0[1-9]|[1-6]\d)0[1-9]\d{6}$")
+_UNLABELLED_REG = re.compile(
+    r"(\d(?<![\d.]\d)(?:[ .]?\d){9}(?:-\d{3})?)(?![\d])[ ,]*(?:do|cap boi|cap tai|boi|tai) "
+    r"(?=so |phong |ubnd|uy ban|cuc )"
+)
+# Every match of _UNLABELLED_REG holds one of these ("... do Sở KH&ĐT cấp").
+_UNLABELLED_ISSUER_LEADS = tuple(f"{by} {issuer}" for by in ("do", "boi", "tai")
+                                 for issuer in ("so ", "phong ", "ubnd", "uy ban", "cuc "))
+_NUM_DATE = re.compile(r"(?<!\d)(\d{1,2}) ?[/.\-] ?(\d{1,2}) ?[/.\-] ?(\d{4}|\d{2})(?!\d)")
+_WORD_DATE = re.compile(r"ngay (\d{1,2}),? thang (\d{1,2}),? nam (\d{4})")
+_ISSUER_STOP = re.compile(
+    r" +(?:cap|ngay|lan|dang k[yi]|dia chi|mst|ma so|hotline|dien thoai|email|nguoi dai dien|tru so|"
+    r"thay doi|chiu trach nhiem|so dkkd|gpdkkd)\b|[,;|\n(]| - (?!(?:so|ubnd|phong|uy ban)\b)"
+)
+# A phone number: "(+84)", "+84", "0084", "84", "(0", "0" or "1800"/"1900", then
+# digit groups. Not glued to a word, a decimal point or a slash before it: each
+# branch checks that after its first character, so the regex engine can skip
+# to the few characters a number starts with instead of trying every position.
+_NOT_AFTER_WORD = r"(?<![\w.,/].)"
+_PHONE = re.compile(
+    rf"(?:\({_NOT_AFTER_WORD}(?:\+?84\)|0)|\+{_NOT_AFTER_WORD} ?84|0{_NOT_AFTER_WORD}(?:084|)"
+    rf"|8{_NOT_AFTER_WORD}4(?=[ .\-]?\(?\d)|1{_NOT_AFTER_WORD}[89]00)"
+    r"(?:(?: ?[.\-] ?|[ /])?\(?\d+\)?)+"
+)
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,12}")
+_EMAIL_OBFUSCATED = re.compile(r"([a-z0-9._%+\-]{1,64}) ?[\[({] ?(?:at|a còng|@) ?[\])}] ?([a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,12})")
+_CHAT_RX = Anchored(re.compile(r"(?:^|[/.@])(?:" + "|".join(re.escape(h) for h in CHAT_LINK_HOSTS)
+                               + r")(?:[/?]|$)|^skype:|^viber:", re.M), CHAT_LINK_HOSTS + ("skype:", "viber:"))
+# Links read for phones and e-mails (lower-cased hrefs; the exact test follows).
+_TEL_LINK = Anchored(re.compile(r"^tel:", re.M), ("tel:",))
+_MAIL_LINK = Anchored(re.compile(r"^mailto:|/cdn-cgi/l/email-protection#", re.M),
+                      ("mailto:", "/cdn-cgi/l/email-protection#"))
+_BAD_EMAIL_HOSTS = ("example.", "domain.", "yourdomain", "email.com", "sentry", "wixpress", "abc.com", "xxx")
+_BAD_EMAIL_TLDS = ("png", "jpg", "jpeg", "gif", "webp", "svg", "css", "js", "ico")
+_MOBILE_PREFIXES = frozenset(
+    "032 033 034 035 036 037 038 039 052 055 056 058 059 070 076 077 078 079 081 082 083 084 "
+    "085 086 087 088 089 090 091 092 093 094 096 097 098 099".split()
+)
+_OLD_MOBILE_PREFIXES = ("0162", "0163", "0164", "0165", "0166", "0167", "0168", "0169", "0120",
+                        "0121", "0122", "0126", "0128", "0123", "0124", "0125", "0127", "0129",
+                        "0186", "0188", "0199")
+_PRICE_AFTER = re.compile(r"^ ?(?:d\b|₫|vnd|vnđ|dong|k\b|usd|\$|trieu|tr\b|nghin|ngan|%)")
+_PRICE_SHAPE = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$")
+_SENTENCE_WORDS = frozenset(
+    "la duoc se da dang chung toi cua minh ban voi cho khi neu thi va nhung cac mot nay do vi "
+    "can phai luon cam ket chuyen hang dau uy tin".split()
+)
+_ADDRESS_STRONG = ("phuong", "quan", "huyen", "xa ", "thi xa", "thi tran", "tinh", "thanh pho", "tp.",
+                   "tp ", "p.", "q.", "ward", "district", "city", "province", "kcn", "khu cong nghiep",
+                   "ha noi", "ho chi minh", "hcm", "da nang", "viet nam", "vietnam")
+_ADDRESS_OPENERS = ("so ", "lo ", "tang ", "toa ", "ngo ", "ngach ", "hem ", "kiet ", "thon ", "ap ",
+                    "khu ", "km", "no.", "no ", "duong ", "pho ", "kios", "ki ot", "shop ", "can ") + LAND_PLOT_PARTS
+_PLACEHOLDERS = ("dang cap nhat", "chua cap nhat", "updating", "xxx", "...", "lorem", "your address",
+                 "dia chi cua ban", "nhap dia chi")
+
+
+@dataclass
+class _Candidate:
+    value: str
+    start: int
+    end: int
+    score: float = 0.0
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class PageDisclosures:
+    """What one page says; :func:`combine` merges pages, home page first."""
+
+    page: ParsedPage
+    owner: _Candidate | None = None
+    reg: _Candidate | None = None
+    issuer: _Candidate | None = None
+    issue_date: _Candidate | None = None
+    address: _Candidate | None = None
+    phones: list[_Candidate] = field(default_factory=list)
+    emails: list[_Candidate] = field(default_factory=list)
+    chats: list[_Candidate] = field(default_factory=list)
+
+
+# --- helpers ---------------------------------------------------------------
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, (len(text) if end < 0 else end)
+
+
+def _line_end_within(text: str, pos: int, limit: int) -> int:
+    """min(end of the line at ``pos``, ``pos + limit``), without reading past it
+    (a 2 MB page of one paragraph must not be scanned once per label)."""
+    end = text.find("\n", pos, pos + limit)
+    return min(len(text), pos + limit) if end < 0 else end
+
+
+def _line_start_within(text: str, pos: int, limit: int) -> int:
+    """max(start of the line at ``pos``, ``pos - limit``)."""
+    return max(text.rfind("\n", max(0, pos - limit - 1), pos) + 1, pos - limit, 0)
+
+
+# Label hits (and numbers) read per page and per kind: a real page has a few
+# dozen; a page repeating one word a hundred thousand times gets its first and
+# last ones read (footers are last), so the checks stay bounded in time.
+MAX_HITS = 400
+
+
+def _capped(hits: list) -> list:
+    if len(hits) <= MAX_HITS:
+        return hits
+    return hits[: MAX_HITS // 2] + hits[-(MAX_HITS // 2):]
+
+
+def _skip_separators(folded: str, pos: int, allow_newline: bool = True) -> int:
+    """Skip ``: - /`` and spaces after a label; cross one line break if the label ends its line."""
+    n = len(folded)
+    while pos < n and folded[pos] in _SEP:
+        pos += 1
+    if allow_newline and pos < n and folded[pos] == "\n":
+        pos += 1
+        while pos < n and folded[pos] in _SEP:
+            pos += 1
+    return pos
+
+
+def _stop_at(folded: str, pos: int, text: str | None = None) -> bool:
+    """Whether a label that ends values starts at ``pos`` (an address part is none)."""
+    hit = _STOP_INDEX.match_at(folded, pos, text)
+    return hit is not None and hit[3] != "part"
+
+
+def _value_end(folded: str, start: int, limit: int = 220, hard_only: bool = False, text: str | None = None) -> int:
+    """Where a free-text value (name, address) ends: line end, a separator or the next label."""
+    end = _line_end_within(folded, start, limit)
+    for pos, lab_end, label, tag in _STOP_INDEX.finditer(folded, start + 1, end, text):
+        if tag == "part":
+            continue
+        after = folded[lab_end : lab_end + 4].lstrip(" ")
+        if label in _HARD_STOPS or after[:1] in (":", "\uff1a") or (after[:1].isdigit() and tag != "addr"):
+            if not hard_only or label in _HARD_STOPS:
+                end = pos
+                break
+    for sep in (" | ", "|", " • ", "•", " · ", " ; ", "; "):
+        cut = folded.find(sep, start, end)
+        if cut > start:
+            end = cut
+    return end
+
+
+_LEADING_SYMBOLS = re.compile(r"^[^\w(\"'“]+")
+
+
+def _trim(text: str) -> str:
+    """Strip separators and icon characters (📍, ☎, ►) around a value."""
+    text = _LEADING_SYMBOLS.sub("", text.strip())
+    return text.strip(" \t\n:;,.-–—|•·/()\"'*►▪").strip()
+
+
+def _looks_like_sentence(folded_value: str, max_words: int = 18) -> bool:
+    words = folded_value.split()
+    if len(words) > max_words:
+        return True
+    hits = sum(1 for w in words if w in _SENTENCE_WORDS)
+    return hits >= 3
+
+
+def _capitalised_share(words: list[str]) -> float:
+    letters = [w for w in words if w[:1].isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for w in letters if w[:1].isupper()) / len(letters)
+
+
+def is_person_name(value: str) -> bool:
+    words = value.replace(".", " ").split()
+    if not 2 <= len(words) <= 6:
+        return False
+    if _capitalised_share(words) < 1.0:
+        return False
+    return fold(words[0]) in SURNAMES and all(w.isalpha() for w in words)
+
+
+def has_legal_form(value: str) -> bool:
+    folded = " " + fold(value).replace(",", " ").replace(".", ". ") + " "
+    folded = " ".join(folded.split())
+    padded = f" {folded} "
+    if any(padded.startswith(f" {form} ") or f" {form} " in padded for form in LEGAL_FORM_STARTS):
+        return True
+    return any(
+        padded.rstrip(" .").endswith(" " + " ".join(form.replace(",", " ").replace(".", ". ").split()).rstrip(" ."))
+        for form in LEGAL_FORM_ENDS
+    )
+
+
+_SEGMENT_BREAK = re.compile(r".*(?:\||•|·| - | – |\. )")
+# What may stand before an entity name at the start of a line: "© 2024", "Copyright by",
+# "Bản quyền thuộc về", a bullet.
+_OWNER_LEAD = re.compile(
+    r"^[\W_]*(?:(?:copyright|ban quyen|\(c\)|©)\W*)*(?:\d{4}(?:\s*-\s*\d{4})?\W*)?"
+    r"(?:ban quyen )?(?:thuoc(?: ve)?|by|cua|website cua|thuoc so huu cua|so huu boi)?\W*$"
+)
+
+
+# What is read before a legal form to tell whether it opens its line (a lead
+# of copyright signs, a year, "thuộc về"): never hundreds of characters.
+_LEAD_WINDOW = 400
+
+
+def _credit_context(folded: str, pos: int) -> bool:
+    """Whether the words just before ``pos`` (same line, same "|"-separated part) credit someone else."""
+    before = folded[_line_start_within(folded, pos, 70) : pos]
+    m = _SEGMENT_BREAK.match(before)
+    if m:
+        before = before[m.end():]
+    return any(phrase in before for phrase in CREDIT_CONTEXT)
+
+
+# --- registration number -----------------------------------------------------
+
+def _label_chain(folded: str, start: int, end: int, kind: str, text: str | None = None) -> tuple[int, str]:
+    """Follow "GPĐKKD/MST:" style chains of labels; the strongest kind wins."""
+    pos = end
+    for _ in range(4):
+        nxt = _skip_separators(folded, pos, allow_newline=False)
+        hit = _REG_INDEX.match_at(folded, nxt, text)
+        if hit is None:
+            break
+        if hit[3] == "code" or kind not in ("code",):
+            kind = "code" if "code" in (kind, hit[3]) else hit[3]
+        pos = hit[1]
+    return pos, kind
+
+
+def _skip_lead(folded: str, pos: int) -> int:
+    pos = _skip_separators(folded, pos)
+    for _ in range(2):
+        for lead in sorted(REG_VALUE_LEAD, key=len, reverse=True):
+            if folded.startswith(lead, pos) and not folded[pos + len(lead) : pos + len(lead) + 1].isalpha():
+                pos = _skip_separators(folded, pos + len(lead))
+                break
+    return pos
+
+
+def _pick_number(raw: str) -> tuple[str, int] | None:
+    """The best registration number at the start of ``raw`` and its length in ``raw``."""
+    best: tuple[str, int] | None = None
+    acc = ""
+    consumed = 0
+    for match in re.finditer(r"\S+", raw):
+        acc += match.group()
+        consumed = match.end()
+        parsed = parse_registration_number(acc)
+        if parsed.kind != IdKind.OTHER:
+            best = (acc, consumed)
+        if len(compact(acc)) > 15:
+            break
+    if best is None:
+        first = re.match(r"\S+", raw)
+        if first and sum(c.isdigit() for c in first.group()) >= 6:
+            best = (first.group(), first.end())
+    return best
+
+
+def _registration_candidates(p: ParsedPage) -> list[_Candidate]:
+    folded, text = p.folded, p.text
+    out: list[_Candidate] = []
+    for start, end, label, kind in _capped(list(_REG_INDEX.finditer(folded, original=text))):
+        end, kind = _label_chain(folded, start, end, kind, text)
+        pos = _skip_lead(folded, end)
+        if pos - end > 40:
+            continue
+        if kind == "decision":
+            m = _DECISION_VALUE.match(folded, pos)
+            if m:
+                out.append(_Candidate(collapse_space(text[m.start() : m.end()]).upper(), start, m.end(),
+                                      2.0, {"label": kind, "value_start": m.start()}))
+                continue
+        m = _REG_VALUE.match(folded, pos)
+        if not m:
+            continue
+        value_end = m.end()
+        if m.group("digits") and sum(c.isdigit() for c in m.group()) == 10:
+            tail = _BRANCH_TAIL.match(folded, value_end)  # "0312225168-002"
+            if tail:
+                value_end = tail.end()
+        picked = _pick_number(text[m.start() : value_end])
+        if picked is None:
+            continue
+        raw, length = picked
+        parsed = parse_registration_number(raw)
+        score = {"code": 5.0, "certificate": 4.0, "household": 4.0, "decision": 2.0}.get(kind, 3.0)
+        if parsed.kind == IdKind.OTHER:
+            score -= 2
+        out.append(_Candidate(parsed.normalised, start, m.start() + length, score,
+                              {"label": kind, "parsed": parsed, "value_start": m.start()}))
+    if not out and any(lead in folded for lead in _UNLABELLED_ISSUER_LEADS):
+        for m in _capped(list(_UNLABELLED_REG.finditer(folded))):
+            parsed = parse_registration_number(text[m.start(1) : m.end(1)])
+            if parsed.kind in (IdKind.ENTERPRISE, IdKind.BRANCH):
+                out.append(_Candidate(parsed.normalised, m.start(1), m.end(1), 2.0,
+                                      {"label": "unlabelled", "parsed": parsed, "value_start": m.start(1)}))
+    return out
+
+
+def _best_registration(cands: list[_Candidate]) -> _Candidate | None:
+    if not cands:
+        return None
+    # An enterprise code beats an old certificate number shown beside it.
+    return max(cands, key=lambda c: (c.score, -c.start))
+
+
+def _issuer_and_date(p: ParsedPage, reg: _Candidate | None) -> tuple[_Candidate | None, _Candidate | None]:
+    folded, text = p.folded, p.text
+    windows: list[tuple[int, int]] = []
+    if reg is not None:
+        line_start, line_end = _line_bounds(folded, reg.end)
+        nxt = folded.find("\n", line_end + 1)
+        nxt = folded.find("\n", nxt + 1) if nxt >= 0 else -1
+        windows.append((reg.end, min(len(folded), max(line_end, reg.end + 40), reg.end + 260,
+                                     nxt if nxt > 0 else len(folded))))
+    issuer = date_c = None
+    for lo, hi in windows:
+        issuer = issuer or _find_issuer(folded, text, lo, hi)
+        date_c = date_c or _find_date(folded, text, lo, hi, need_label=False)
+    if issuer is None:
+        for label in ISSUER_LABELS:
+            idx = _find_word(folded, label)
+            if idx >= 0:
+                issuer = _find_issuer(folded, text, idx, min(len(folded), idx + 160))
+                if issuer:
+                    break
+    if date_c is None and reg is not None:
+        date_c = _find_date(folded, text, reg.start, min(len(folded), reg.end + 400), need_label=True)
+    return issuer, date_c
+
+
+def _find_word(folded: str, word: str) -> int:
+    pos = folded.find(word)
+    while pos >= 0 and not word_start(folded, pos):
+        pos = folded.find(word, pos + 1)
+    return pos
+
+
+def _find_issuer(folded: str, text: str, lo: int, hi: int) -> _Candidate | None:
+    hit = _ISSUER_INDEX.first(folded, lo, hi)
+    if hit is None:
+        return None
+    start = hit[0]
+    m = _ISSUER_STOP.search(folded, hit[1], min(len(folded), start + 140))
+    end = m.start() if m else _line_end_within(folded, start, 140)
+    value = _trim(collapse_space(text[start:end]))
+    if len(value) < 3:
+        return None
+    return _Candidate(value, start, end)
+
+
+def _find_date(folded: str, text: str, lo: int, hi: int, need_label: bool) -> _Candidate | None:
+    for rx in (_WORD_DATE, _NUM_DATE):
+        for m in rx.finditer(folded, lo, hi):
+            before = folded[max(lo, m.start() - 45) : m.start()]
+            if need_label or rx is _NUM_DATE:
+                if not any(label in before for label in ISSUE_DATE_LABELS):
+                    continue
+            iso = _iso_date(*m.groups())
+            if iso:
+                return _Candidate(iso, m.start(), m.end())
+    return None
+
+
+def _iso_date(day: str, month: str, year: str) -> str | None:
+    y = int(year)
+    if len(year) == 2:
+        y += 2000 if y <= (date.today().year % 100) else 1900
+    try:
+        return date(y, int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+# --- owner name --------------------------------------------------------------
+
+def _owner_candidates(p: ParsedPage, anchors: list[int]) -> list[_Candidate]:
+    folded, text = p.folded, p.text
+    out: list[_Candidate] = []
+    for start, end, label, _ in _capped(list(_OWNER_INDEX.finditer(folded, original=text))):
+        pos = _skip_separators(folded, end)
+        between = folded[end:pos]
+        if label not in OWNER_PHRASE_LABELS and not any(c in between for c in ":-\n\uff1a"):
+            continue
+        if _stop_at(folded, pos, text):  # "Thông tin chủ sở hữu\nTên doanh nghiệp: ..."
+            continue
+        stop = _value_end(folded, pos, limit=160, text=text)
+        value = _clean_name(text[pos:stop])
+        if not value or len(value) < 3 or _credit_context(folded, start):
+            continue
+        legal = has_legal_form(value)
+        if label in WEAK_OWNER_LABELS and not (legal or is_person_name(value)):
+            continue
+        if not legal and not is_person_name(value) and (_looks_like_sentence(fold(value)) or len(value) > 90):
+            continue
+        if sum(c.isdigit() for c in value) > len(value) / 3 or "@" in value or "://" in value:
+            continue
+        out.append(_Candidate(value, pos, stop, 7.0 + (1 if legal else 0)))
+    for start, end, label, _ in _capped(list(_LEGAL_START_INDEX.finditer(folded, original=text))):
+        # where the name stands first (cheap), the name itself only then
+        near = any(abs(a - start) < 350 for a in anchors)
+        line_start = _line_start_within(folded, start, _LEAD_WINDOW)
+        segment = _SEGMENT_BREAK.match(folded, line_start, start)
+        lead = folded[segment.end() if segment else line_start : start]
+        at_line_start = bool(_OWNER_LEAD.match(lead.strip()))
+        if not near and not at_line_start:
+            continue
+        cand = _entity_at(folded, text, start, end)
+        if cand is None:
+            continue
+        cand.score = 3.0 + (3 if near else 0) + (1 if at_line_start else 0)
+        if cand.value.isupper():
+            cand.score += 0.5
+        out.append(cand)
+    for start, end, label, _ in _capped(list(_LEGAL_END_INDEX.finditer(folded))):
+        cand = _english_entity(folded, text, start, end)
+        if cand is not None:
+            near = any(abs(a - start) < 350 for a in anchors)
+            cand.score = 3.0 + (3 if near else 0)
+            out.append(cand)
+    return out
+
+
+def _clean_name(raw: str) -> str:
+    value = collapse_space(raw)
+    for cut in (" (", " - ", " – ", " | ", "|"):
+        idx = value.find(cut)
+        if idx > 2:
+            value = value[:idx]
+    return _trim(value)
+
+
+def _entity_at(folded: str, text: str, start: int, end: int) -> _Candidate | None:
+    """An entity name opened by a legal form ("CÔNG TY TNHH ABC"), or None."""
+    if _credit_context(folded, start):
+        return None
+    original = text[start:end]
+    if original[:1].islower():  # "công ty chúng tôi" in running text
+        return None
+    stop = _value_end(folded, start, limit=160, text=text)
+    # A comma followed by an address or a label ends the name.
+    m = re.search(r",\s*(?=\d|so |tang |lo |dia chi|tru so|mst|ma so|dien thoai|hotline|email|tp|quan|phuong)",
+                  folded[start:stop])
+    if m:
+        stop = start + m.start()
+    value = _clean_name(text[start:end] + " " + text[end:stop].lstrip(" :"))
+    value = re.split(r"\s+(?:cấp|do|có|là|được|chuyên|với|tại|đã|sẽ|xin|cam)\s", value, maxsplit=1)[0]
+    value = _trim(value)
+    fvalue = fold(value)
+    words = value.split()
+    form_words = len(fold(text[start:end]).split())
+    rest = words[form_words:]
+    # skip type words (TNHH, Cổ phần, MTV ...) to find the proper name
+    rest_f = fvalue.split()[form_words:]
+    while rest_f and rest_f[0] in ("tnhh", "co", "phan", "cp", "trach", "nhiem", "huu", "han", "mtv", "mot",
+                                   "thanh", "vien", "hai", "tro", "len", "tu", "nhan", "hop", "danh", "1tv"):
+        rest_f.pop(0)
+        rest.pop(0) if rest else None
+    if not rest:
+        return None
+    if not (value.isupper() or _capitalised_share(rest) >= 0.6 or rest[0][:1].isdigit() or rest[0][:1] in "\"'“"):
+        return None
+    if len(words) > 16 or _looks_like_sentence(fvalue):
+        return None
+    if any(v in fvalue for v in VENDOR_NAMES):
+        return None
+    return _Candidate(value, start, stop)
+
+
+_ENGLISH_NAME = re.compile(r"([A-Z0-9][\w&'.\-]*(?:\s+[A-Z0-9&][\w&'.\-]*){0,8})\s*,?\s*$")
+
+
+def _english_entity(folded: str, text: str, start: int, end: int) -> _Candidate | None:
+    """"ABC Trading Co., Ltd": walk back from the legal form to the name's first word."""
+    line_start = _line_start_within(folded, start, _LEAD_WINDOW)
+    before = text[line_start:start]
+    m = _ENGLISH_NAME.search(before)
+    if not m:
+        return None
+    value = _trim(collapse_space(m.group(1) + " " + text[start:end]))
+    words = value.split()
+    while words and (words[0].lower() in ("by", "of", "the", "copyright", "©", "(c)") or words[0].isdigit()):
+        words.pop(0)
+    value = " ".join(words)
+    if len(value.split()) < 2 or _credit_context(folded, line_start + m.start(1)):
+        return None
+    if any(v in fold(value) for v in VENDOR_NAMES):
+        return None
+    return _Candidate(value, line_start + m.start(1), end)
+
+
+# --- address -----------------------------------------------------------------
+
+def _address_candidates(p: ParsedPage, hits: list | None = None) -> list[_Candidate]:
+    folded, text = p.folded, p.text
+    out: list[_Candidate] = []
+    if hits is None:
+        hits = list(_ADDRESS_INDEX.finditer(folded, original=text))
+    for start, end, label, rank in _capped(hits):
+        numbered = _NUMBERED_LABEL.match(folded, end)  # "Cơ sở 1:", "Chi nhánh 2:"
+        if numbered:
+            end = numbered.end() - 1
+        after = folded[end : end + 20].lstrip(" ")
+        if any(after.startswith(w) for w in ADDRESS_LABEL_NOT_FOLLOWED_BY):
+            continue
+        colon = after[:1] in (":", "\uff1a") or folded[end:end + 2].strip() in (":", "-")
+        rest = _NOT_LABEL_END.search(folded, end)  # the label ends its line: nothing but ": -" after it
+        alone = rest is None or folded[rest.start()] == "\n"
+        if label in ADDRESS_LABELS_NEED_COLON and not (colon or alone):
+            continue
+        if not (colon or alone or after.startswith(("tai", "o "))) and label not in ("tru so chinh", "tru so"):
+            if not after[:1].isdigit():
+                continue
+        pos = _skip_separators(folded, end)
+        if folded.startswith("tai ", pos):
+            pos += 4
+        if _stop_at(folded, pos, text):
+            continue
+        value, stop = _address_value(folded, text, pos)
+        if value:
+            out.append(_Candidate(value, start, stop, 10.0 - rank))
+    return out
+
+
+def _address_value(folded: str, text: str, pos: int) -> tuple[str | None, int]:
+    stop = _value_end(folded, pos, limit=240, hard_only=False, text=text)
+    value = text[pos:stop]
+    # Addresses broken over lines by <br>: follow while the line ends with a comma
+    for _ in range(2):
+        line_end = _line_end_within(folded, pos, stop - pos + 1)  # past ``stop`` when the line goes on
+        if stop < line_end or line_end >= len(folded):
+            break
+        nxt_start = line_end + 1
+        nxt = folded[nxt_start:_line_end_within(folded, nxt_start, 64)]  # its first words
+        cont = value.rstrip().endswith((",", "-")) or nxt.startswith(
+            ("phuong", "quan", "huyen", "tp", "tinh", "thanh pho", "p.", "q.", "xa ", "thi xa", "viet nam"))
+        if not cont or _stop_at(folded, nxt_start, text):
+            break
+        nxt_stop = _value_end(folded, nxt_start, limit=160, text=text)
+        joiner = " " if value.rstrip().endswith((",", "-")) else ", "
+        value = value.rstrip() + joiner + text[nxt_start:nxt_stop]
+        stop = nxt_stop
+        pos = nxt_start
+    value = _trim(collapse_space(value))
+    for tail in ("(xem bản đồ)", "xem bản đồ", "Xem bản đồ", "Chỉ đường", "(Google Maps)"):
+        value = value.replace(tail, "").strip()
+    if not _plausible_address(value):
+        return None, stop
+    return _trim(value), stop
+
+
+def _plausible_address(value: str) -> bool:
+    if len(value) < 8 or len(value) > 260:
+        return False
+    folded = fold(value)
+    if any(ph in folded for ph in _PLACEHOLDERS) or "@" in value or "://" in value:
+        return False
+    has_digit = any(c.isdigit() for c in value)
+    words = sum(1 for w in _ADDRESS_STRONG if w in folded)
+    if province_in_address(value):
+        words += 1
+    return (has_digit and words >= 1) or words >= 2
+
+
+def _unlabelled_addresses(p: ParsedPage) -> list[_Candidate]:
+    """Footers with a map-pin icon instead of a label: lines (or parts of a line
+    between " - ", " | ", ". ") that read as addresses."""
+    folded, text = p.folded, p.text
+    out: list[_Candidate] = []
+    for pos, end in _lines_with_address_words(folded):
+        if 15 <= end - pos <= 400 and _DIGIT_OR_ADMIN.search(folded, pos, end):
+            for seg_start, seg_end in _segments(folded, pos, end):
+                cand = _address_segment(folded, text, seg_start, seg_end)
+                if cand is not None:
+                    out.append(cand)
+                    break
+    return out
+
+
+def _lines_with_address_words(folded: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines holding two or more of the words an address
+    segment needs (:func:`_address_segment`), in page order: a catalogue's
+    thousand lines are skipped with one ``str.find`` per word."""
+    starts = list(accumulate(map((1).__add__, map(len, folded.split("\n"))), initial=0))
+    last = len(starts) - 1
+    seen: dict[int, set[str]] = {}
+    for word in _ADDRESS_STRONG:
+        pos = folded.find(word)
+        while pos >= 0:
+            line = bisect_right(starts, pos) - 1
+            seen.setdefault(line, set()).add(word)
+            if line + 1 >= last:
+                break
+            pos = folded.find(word, starts[line + 1])
+    return [(starts[i], starts[i + 1] - 1) for i in sorted(seen) if len(seen[i]) >= 2]
+
+
+_NUMBERED_LABEL = re.compile(r" ?\d{1,2} ?[:\uff1a]")
+_NOT_LABEL_END = re.compile(r"[^ :\-]")
+_DIGIT_OR_ADMIN = re.compile(r"\d|phuong|xa |thon|ap ")
+_SEGMENT_SPLIT = re.compile(r" [-–|•·] |\. (?=[A-Za-z\u00c0-\u1ef9])|; ")
+
+
+def _segments(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    cuts = [start]
+    for m in _SEGMENT_SPLIT.finditer(folded, start, end):
+        cuts.extend([m.start(), m.end()])
+    cuts.append(end)
+    return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
+
+
+def _address_segment(folded: str, text: str, start: int, end: int) -> _Candidate | None:
+    body = folded[start:end]
+    stripped = body.lstrip(" -•*:📍")
+    start += len(body) - len(stripped)
+    body = stripped
+    if len(body) < 12 or not (body.startswith(_ADDRESS_OPENERS) or body[:1].isdigit()):
+        return None
+    strong = sum(1 for w in _ADDRESS_STRONG if w in body)
+    if strong < 2 or _looks_like_sentence(body, max_words=40):
+        return None
+    # a segment may run on past the address ("..., Q.1, TP.HCM Hotline 1900 ..."): stop at a label
+    stop = min(end, _value_end(folded, start, limit=260, hard_only=True, text=text))
+    value = _trim(collapse_space(text[start:stop]))
+    if not province_in_address(value) or not _plausible_address(value) or _PRICE_SHAPE.match(value.split()[0]):
+        return None
+    return _Candidate(value, start, stop, 3.0)
+
+
+# --- phones and e-mails --------------------------------------------------------
+
+def normalise_phone(raw: str) -> str | None:
+    """``0909123456`` / ``02838221234`` / ``19006750`` for a Vietnamese number, else None."""
+    digits = "".join(c for c in raw if c.isdigit())
+    stripped = raw.lstrip(" (")
+    if stripped.startswith(("+84", "(+84", "0084")) or (stripped.startswith("84") and len(digits) in (11, 12)):
+        digits = digits[4:] if digits.startswith("0084") else digits[2:]
+        if digits.startswith("0"):
+            digits = digits[1:]
+        digits = "0" + digits
+    if len(digits) == 10 and digits[:3] in _MOBILE_PREFIXES:
+        return digits
+    if len(digits) == 11 and digits.startswith("02"):
+        return digits
+    if len(digits) == 11 and digits.startswith(_OLD_MOBILE_PREFIXES):
+        return digits
+    if digits.startswith(("1800", "1900")) and len(digits) in (8, 10):
+        return digits
+    return None
+
+
+def _phone_candidates(p: ParsedPage, blocked: list[tuple[int, int]]) -> list[_Candidate]:
+    folded, text = p.folded, p.text
+    out: list[_Candidate] = []
+    for m in _capped(list(_PHONE.finditer(folded))):
+        start, end = m.start(), m.end()
+        if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] in ".,/"):
+            continue
+        if end < len(folded) and (folded[end].isalpha() and folded[end] not in "dk"):
+            continue
+        raw = m.group()
+        if sum(c.isdigit() for c in raw) < 8:  # "000" of a price, a date, a house number
+            continue
+        if any(lo <= start < hi for lo, hi in blocked):
+            continue
+        for number, (s, e) in _split_phones(raw, start):
+            if _PRICE_SHAPE.match(raw.strip()) or _PRICE_AFTER.match(folded[e : e + 6]):
+                continue
+            before = folded[max(0, s - 14) : s]
+            if _FAX_INDEX.first(before) is not None and "hotline" not in before and "tel" not in before:
+                continue
+            out.append(_Candidate(number, s, e, extra={"excerpt": excerpt(text, s, e, 50)}))
+    for link in p.links_matching(href_rx=_TEL_LINK):
+        if link.href.lower().startswith("tel:"):
+            number = normalise_phone(unquote(link.href[4:]))
+            if number:
+                out.append(_Candidate(number, len(folded), len(folded), extra={"excerpt": link.href}))
+    return out
+
+
+def _split_phones(raw: str, offset: int) -> list[tuple[str, tuple[int, int]]]:
+    """One run of digits may hold two numbers ("0909 123 456 0912 345 678")."""
+    whole = normalise_phone(raw)
+    if whole:
+        return [(whole, (offset, offset + len(raw)))]
+    out = []
+    groups = [(g.start(), g.end()) for g in re.finditer(r"[+(]*\d+\)?", raw)]
+    if len(groups) > MAX_HITS:  # a wall of digits: its first and last groups are read
+        half = MAX_HITS // 2
+        return (_split_phones(raw[: groups[half - 1][1]], offset)
+                + _split_phones(raw[groups[-half][0]:], offset + groups[-half][0]))
+    i = 0
+    while i < len(groups):
+        found = False
+        for j in range(min(len(groups), i + 5), i, -1):
+            chunk = raw[groups[i][0] : groups[j - 1][1]]
+            number = normalise_phone(chunk)
+            if number:
+                out.append((number, (offset + groups[i][0], offset + groups[j - 1][1])))
+                i = j
+                found = True
+                break
+        if not found:
+            i += 1
+    return out
+
+
+def _email_candidates(p: ParsedPage) -> list[_Candidate]:
+    text, folded = p.text, p.folded
+    out: list[_Candidate] = []
+    if text.count("@") > MAX_HITS:  # "@" everywhere: the first and last ones are read
+        ats = [m.start() for m in re.finditer("@", text)]
+        return _emails_at(text, folded, p, _capped(ats))
+    pos = text.find("@")
+    while pos >= 0:
+        lo = max(0, pos - 64)
+        m = None
+        for mm in _EMAIL.finditer(text, lo, min(len(text), pos + 80)):
+            if mm.start() <= pos < mm.end():
+                m = mm
+                break
+        if m:
+            email = _clean_email(m.group())
+            if email:
+                out.append(_Candidate(email, m.start(), m.end(), extra={"excerpt": excerpt(text, m.start(), m.end(), 50)}))
+            pos = text.find("@", m.end())
+        else:
+            pos = text.find("@", pos + 1)
+    return _emails_at(text, folded, p, [], out)
+
+
+def _emails_at(text: str, folded: str, p: ParsedPage, ats: list[int],
+               out: list[_Candidate] | None = None) -> list[_Candidate]:
+    """E-mail addresses around the "@" at ``ats``, then the obfuscated and linked ones."""
+    out = [] if out is None else out
+    last_end = -1
+    for pos in ats:
+        if pos < last_end:
+            continue
+        m = next((mm for mm in _EMAIL.finditer(text, max(0, pos - 64), min(len(text), pos + 80))
+                  if mm.start() <= pos < mm.end()), None)
+        if m:
+            last_end = m.end()
+            email = _clean_email(m.group())
+            if email:
+                out.append(_Candidate(email, m.start(), m.end(), extra={"excerpt": excerpt(text, m.start(), m.end(), 50)}))
+    if "[at]" in folded or "(at)" in folded or "{at}" in folded:
+        for m in _capped(list(_EMAIL_OBFUSCATED.finditer(folded))):
+            email = _clean_email(f"{m.group(1)}@{m.group(2)}")
+            if email:
+                out.append(_Candidate(email, m.start(), m.end(), extra={"excerpt": excerpt(text, m.start(), m.end(), 50)}))
+    for link in p.links_matching(href_rx=_MAIL_LINK):
+        href = link.href.strip()
+        if href.lower().startswith("mailto:"):
+            address = unquote(href[7:].split("?", 1)[0]).split(",")[0]
+            email = _clean_email(address)
+            if email:
+                out.append(_Candidate(email, len(text), len(text), extra={"excerpt": href}))
+        elif "/cdn-cgi/l/email-protection#" in href:
+            email = _clean_email(decode_cfemail(href.rsplit("#", 1)[1]))
+            if email:
+                out.append(_Candidate(email, len(text), len(text), extra={"excerpt": "Cloudflare-protected e-mail"}))
+    for value in p.cfemails:
+        email = _clean_email(decode_cfemail(value))
+        if email:
+            out.append(_Candidate(email, len(text), len(text), extra={"excerpt": "Cloudflare-protected e-mail"}))
+    return out
+
+
+def _chat_links(p: ParsedPage) -> list[_Candidate]:
+    end = len(p.text)
+    out = []
+    for link in p.links_matching(href_rx=_CHAT_RX):
+        out.append(_Candidate(link.url, end, end, extra={"excerpt": f"<a href=\"{link.href}\">{link.text}</a>"}))
+    return out
+
+
+def decode_cfemail(hexed: str) -> str:
+    """Cloudflare's e-mail obfuscation: the first byte XORs the rest."""
+    try:
+        data = bytes.fromhex(hexed.strip())
+    except ValueError:
+        return ""
+    if len(data) < 2:
+        return ""
+    key = data[0]
+    return bytes(b ^ key for b in data[1:]).decode("utf-8", "replace")
+
+
+def _clean_email(raw: str) -> str | None:
+    email = raw.strip().strip(".").lower()
+    if email.count("@") != 1:
+        return None
+    local, host = email.split("@")
+    if not local or "." not in host:
+        return None
+    if host.rsplit(".", 1)[-1] in _BAD_EMAIL_TLDS or any(bad in host for bad in _BAD_EMAIL_HOSTS):
+        return None
+    if local in ("email", "your-email", "youremail", "abc", "name", "ten", "example"):
+        return None
+    return email
+
+
+# --- JSON-LD -----------------------------------------------------------------
+
+_ORG_TYPES = {"organization", "localbusiness", "store", "onlinestore", "corporation", "onlinebusiness",
+              "clothingstore", "electronicsstore", "homegoodsstore", "shoestore", "jewelrystore",
+              "furniturestore", "hardwarestore", "bookstore", "grocerystore", "departmentstore",
+              "autopartsstore", "petstore", "toystore", "sportinggoodsstore", "healthandbeautybusiness",
+              "medicalbusiness", "pharmacy", "restaurant", "foodestablishment", "professionalservice"}
+
+
+def _json_ld_disclosures(p: ParsedPage) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for item in p.json_ld:
+        if not (json_ld_types(item) & _ORG_TYPES):
+            continue
+        legal = _ld_text(item.get("legalName"))
+        name = _ld_text(item.get("name"))
+        if legal:
+            out.setdefault("owner", legal)
+        elif name and has_legal_form(name):
+            out.setdefault("owner", name)
+        for key in ("taxID", "vatID", "identifier"):
+            value = _ld_text(item.get(key))
+            if value and sum(c.isdigit() for c in value) >= 9:
+                out.setdefault("reg", value)
+        address = item.get("address")
+        if isinstance(address, list) and address:
+            address = address[0]
+        if isinstance(address, dict):
+            parts = [_ld_text(address.get(k)) for k in ("streetAddress", "addressLocality", "addressRegion")]
+            joined = ", ".join(p for p in parts if p)
+            if joined:
+                out.setdefault("address", joined)
+        elif isinstance(address, str) and address.strip():
+            out.setdefault("address", address.strip())
+        for key, slot in (("telephone", "phones"), ("email", "emails")):
+            value = item.get(key)
+            values = value if isinstance(value, list) else [value]
+            for v in values:
+                text = _ld_text(v)
+                if text:
+                    out.setdefault(slot, []).append(text)  # type: ignore[union-attr]
+    return out
+
+
+def _ld_text(value: object) -> str | None:
+    if isinstance(value, str):
+        return collapse_space(value) or None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, dict):
+        return _ld_text(value.get("value") or value.get("name") or value.get("@value"))
+    return None
+
+
+# --- per page and across pages -------------------------------------------------
+
+def page_disclosures(p: ParsedPage) -> PageDisclosures:
+    """Everything one page discloses. Never raises on odd pages."""
+    result = PageDisclosures(p)
+    if p.is_portal or not p.text:
+        return result
+    regs = _registration_candidates(p)
+    result.reg = _best_registration(regs)
+    blocked = [(c.extra.get("value_start", c.start), c.end) for c in regs]
+    address_hits = list(_ADDRESS_INDEX.finditer(p.folded, original=p.text))
+    anchors = [c.start for c in regs] + [h[0] for h in address_hits][:20]
+    owners = _owner_candidates(p, anchors)
+    if owners:
+        result.owner = max(owners, key=lambda c: (c.score, -c.start))
+    addresses = _address_candidates(p, address_hits)
+    if not addresses:
+        addresses = _unlabelled_addresses(p)
+    if addresses:
+        result.address = max(addresses, key=lambda c: (c.score, -c.start))
+    result.issuer, result.issue_date = _issuer_and_date(p, result.reg)
+    result.phones = _dedupe(_phone_candidates(p, blocked))
+    result.emails = _dedupe(_email_candidates(p))
+    result.chats = _dedupe(_chat_links(p))
+    _fill_from_json_ld(result)
+    return result
+
+
+def _fill_from_json_ld(result: PageDisclosures) -> None:
+    p = result.page
+    if not p.json_ld:
+        return
+    ld = _json_ld_disclosures(p)
+    end = len(p.text)
+    if result.owner is None and ld.get("owner"):
+        result.owner = _Candidate(str(ld["owner"]), end, end, extra={"excerpt": "JSON-LD legalName"})
+    if result.reg is None and ld.get("reg"):
+        parsed = parse_registration_number(str(ld["reg"]))
+        result.reg = _Candidate(parsed.normalised, end, end, 3.0,
+                                {"label": "code", "parsed": parsed, "excerpt": "JSON-LD taxID"})
+    if result.address is None and ld.get("address") and _plausible_address(str(ld["address"])):
+        result.address = _Candidate(str(ld["address"]), end, end, extra={"excerpt": "JSON-LD address"})
+    known = {c.value for c in result.phones}
+    for raw in ld.get("phones", []):  # type: ignore[union-attr]
+        number = normalise_phone(str(raw))
+        if number and number not in known:
+            known.add(number)
+            result.phones.append(_Candidate(number, end, end, extra={"excerpt": "JSON-LD telephone"}))
+    known = {c.value for c in result.emails}
+    for raw in ld.get("emails", []):  # type: ignore[union-attr]
+        email = _clean_email(str(raw).removeprefix("mailto:"))
+        if email and email not in known:
+            known.add(email)
+            result.emails.append(_Candidate(email, end, end, extra={"excerpt": "JSON-LD email"}))
+
+
+def _dedupe(cands: list[_Candidate]) -> list[_Candidate]:
+    seen: set[str] = set()
+    out = []
+    for c in sorted(cands, key=lambda c: c.start):
+        if c.value not in seen:
+            seen.add(c.value)
+            out.append(c)
+    return out
+
+
+def _found(p: ParsedPage, c: _Candidate) -> Found:
+    ex = c.extra.get("excerpt") or excerpt(p.text, c.start, c.end)
+    return Found(c.value, p.url, ex, p.sha256)
+
+
+def combine(per_page: list[PageDisclosures]) -> Disclosures:
+    """First page (in the order given: home first) that shows a value wins."""
+    owner = reg = issuer = issue_date = address = None
+    reg_page = None
+    phones: list[Found] = []
+    emails: list[Found] = []
+    chats: list[Found] = []
+    seen_phones: set[str] = set()
+    seen_emails: set[str] = set()
+    for pd in per_page:
+        p = pd.page
+        if owner is None and pd.owner:
+            owner = _found(p, pd.owner)
+        if reg is None and pd.reg:
+            reg, reg_page = pd.reg, pd
+            if pd.issuer:
+                issuer = _found(p, pd.issuer)
+            if pd.issue_date:
+                issue_date = _found(p, pd.issue_date)
+        if issuer is None and pd.issuer and reg_page is None:
+            issuer = _found(p, pd.issuer)
+        if address is None and pd.address:
+            address = _found(p, pd.address)
+        for c in pd.phones:
+            if c.value not in seen_phones:
+                seen_phones.add(c.value)
+                phones.append(_found(p, c))
+        for c in pd.emails:
+            if c.value not in seen_emails:
+                seen_emails.add(c.value)
+                emails.append(_found(p, c))
+        for c in pd.chats:
+            if c.value not in {f.value for f in chats}:
+                chats.append(_found(p, c))
+    reg_found = kind = label = None
+    valid: bool | None = None
+    old = False
+    if reg is not None and reg_page is not None:
+        reg_found = _found(reg_page.page, reg)
+        parsed = reg.extra.get("parsed")
+        label = reg.extra.get("label")
+        if parsed is not None:
+            kind = str(parsed.kind)
+            valid = parsed.valid
+            if parsed.kind == IdKind.ENTERPRISE and not parsed.valid and label in ("certificate", "unlabelled"):
+                if _OLD_CERTIFICATE.match(parsed.normalised):
+                    old, valid = True, None
+        else:
+            kind = "decision" if label == "decision" else str(IdKind.OTHER)
+    province = province_in_address(address.value) if address else None
+    return Disclosures(
+        owner_name=owner,
+        registration_number=reg_found,
+        registration_kind=kind,
+        registration_label=label,
+        registration_number_valid=valid,
+        old_certificate=old,
+        issuer=issuer,
+        issue_date=issue_date,
+        address=address,
+        province=province,
+        phones=tuple(phones),
+        emails=tuple(emails),
+        contact_links=tuple(chats),
+        pages_checked=tuple(pd.page.url for pd in per_page if not pd.page.is_portal),
+    )
+
+
+def check_disclosures(pages: list[ParsedPage]) -> Disclosures:
+    return combine([page_disclosures(p) for p in pages if not p.is_portal])
+
+
+__all__ = [
+    "PageDisclosures",
+    "check_disclosures",
+    "combine",
+    "decode_cfemail",
+    "has_legal_form",
+    "is_person_name",
+    "normalise_phone",
+    "page_disclosures",
+]

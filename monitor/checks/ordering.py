@@ -1,0 +1,227 @@
+"""Online ordering function (Decree 52 Arts. 17-20) and goods offered with prices.
+
+An online ordering function is a cart or an order form on the site itself:
+add-to-cart buttons, cart and checkout links and forms, shop platforms whose
+themes carry a cart (Haravan, Sapo, WooCommerce, Shopify ...), JSON-LD
+``Product`` with an ``Offer``. Ordering by phone or chat ("Đặt hàng qua
+hotline", "Gọi mua hàng", a "Mua ngay" button that opens Zalo) is not one.
+Goods shown with prices are a weaker sign that the site sells.
+
+Every signal found is reported with the page and an excerpt. Words and
+markers live in :mod:`monitor.checks.vocabulary`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from monitor.checks.page import Anchored, ParsedPage, excerpt, json_ld_types
+from monitor.checks.result import Ordering, Signal
+from monitor.checks.vocabulary import (
+    CART_ATTRIBUTES,
+    CART_PATHS,
+    CART_QUERIES,
+    OFFLINE_ORDER_HREFS,
+    OFFLINE_ORDER_TEXTS,
+    ORDER_BUTTON_TEXTS,
+    ORDER_STRONG_TEXTS,
+    SHOP_PLATFORMS,
+)
+from monitor.domains import DomainError, registrable_domain
+
+# A price: "199.000₫", "1,290,000 vnd", "Giá: 250.000". The first character is
+# read first (a digit, g or p) so the regex engine skips to those.
+_PRICE = re.compile(
+    r"[\dgp](?:(?<=\d)(?<![\d.,]\d)\d{0,2}(?:[.,]\d{3})+ ?(?:d|₫|vnd|dong|vnđ)(?![a-z])"
+    r"|(?<=g)ia[: ]+\d{1,3}(?:[.,]\d{3})+|(?<=p)rice[: ]+\d{1,3}(?:[.,]\d{3})+)"
+)
+_MIN_PRICES = 3
+
+
+def _phrases(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])")
+
+
+_BUTTON_RX = _phrases(ORDER_BUTTON_TEXTS)
+_STRONG_RX = _phrases(ORDER_STRONG_TEXTS)
+_OFFLINE_TEXT_RX = _phrases(OFFLINE_ORDER_TEXTS)
+_OFFLINE_HREF_RX = re.compile("|".join(re.escape(h) for h in OFFLINE_ORDER_HREFS))
+_LINK_TEXT_RX = Anchored(re.compile(f"{_BUTTON_RX.pattern}|{_OFFLINE_TEXT_RX.pattern}"),
+                         ORDER_BUTTON_TEXTS + OFFLINE_ORDER_TEXTS)
+# Cheap pre-check of an href before it is parsed as a cart URL.
+_CART_HINT = re.compile(
+    "|".join(re.escape(p.strip("/")) for p in CART_PATHS) + "|" + "|".join(re.escape(q) for q in CART_QUERIES)
+)
+
+
+@lru_cache(maxsize=4096)
+def _site(url: str) -> str | None:
+    try:
+        return registrable_domain(url)
+    except (DomainError, ValueError):
+        return None
+
+
+def _same_site(url: str, site: str | None) -> bool:
+    if not url.startswith(("http://", "https://", "//")):
+        return True  # a relative link stays on the site
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return False
+    if not host:
+        return True
+    return site is not None and _site(host) == site
+
+
+def _is_cart_url(url: str) -> bool:
+    low = url.lower()
+    if not _CART_HINT.search(low):
+        return False
+    try:
+        parts = urlsplit(low)
+    except ValueError:
+        return False
+    path = parts.path.rstrip("/")
+    query = parts.query
+    if any(q in query for q in CART_QUERIES):
+        return True
+    for cart in CART_PATHS:
+        if path == cart or path.endswith(cart) and path.count("/") <= 2 or path.startswith(cart + "/"):
+            if cart in ("/thanh-toan", "/dat-hang", "/order") and path.count("/") > 1:
+                continue  # "/pages/thanh-toan" is a payment guide, not a checkout
+            return True
+    return False
+
+
+_CART_ATTRIBUTE_XPATH = etree.XPath(
+    "//*[" + " or ".join(
+        f"contains(@class,'{a.decode()}') or contains(@id,'{a.decode()}') or contains(@name,'{a.decode()}')"
+        for a in CART_ATTRIBUTES[:8]
+    ) + "][not(self::body)][not(self::html)]"
+)
+# One scan tells most pages apart: every one of those names holds "cart".
+_CART_COMMON = (b"cart",) if all(b"cart" in a for a in CART_ATTRIBUTES[:8]) else CART_ATTRIBUTES[:8]
+_LINK_HREF_RX = Anchored(re.compile(f"{_CART_HINT.pattern}|{_OFFLINE_HREF_RX.pattern}"),
+                         tuple(p.strip("/") for p in CART_PATHS) + CART_QUERIES + OFFLINE_ORDER_HREFS)
+
+
+def _offline(text: str, href: str = "") -> bool:
+    if href and _OFFLINE_HREF_RX.search(href.lower()):
+        return True
+    return bool(_OFFLINE_TEXT_RX.search(text))
+
+
+def _matches(text: str, rx: re.Pattern[str]) -> str | None:
+    m = rx.search(text)
+    return m.group() if m else None
+
+
+def page_signals(p: ParsedPage) -> tuple[list[Signal], int]:
+    """(ordering signals, number of prices shown) on one page."""
+    if p.is_portal or p.tree is None:
+        return [], 0
+    signals: list[Signal] = []
+    site = _site(p.url)
+
+    def add(name: str, ex: str, strong: bool = True) -> None:
+        if not any(s.name == name for s in signals):
+            signals.append(Signal(name, p.url, ex[:300], strong, p.sha256))
+
+    strong_found = 0
+    for link in p.links_matching(_LINK_TEXT_RX, _LINK_HREF_RX):
+        if strong_found >= 2:
+            break  # enough to decide; the rest of a catalogue adds nothing
+        href = link.href
+        text = link.folded
+        if _offline(text, href):
+            if _matches(text, _BUTTON_RX) or "dat hang" in text:
+                add("phone_or_chat_order", f"{link.text} → {href}", strong=False)
+            continue
+        cart = _is_cart_url(href)
+        phrase = None if cart else _matches(text, _STRONG_RX)
+        if not (cart or phrase) or not _same_site(href, site):
+            continue
+        if cart:
+            add("cart_link", f"<a href=\"{href}\">{link.text}</a>")
+            strong_found += 1
+        elif len(text.split()) <= 6:
+            add("add_to_cart_button", f"<a href=\"{href}\">{link.text}</a>")
+            strong_found += 1
+
+    # A cart link already proves the function; the buttons are read only when it is missing.
+    if not any(s.name in ("cart_link", "add_to_cart_button") for s in signals):
+        for control in p.controls:
+            if control.tag == "form":
+                action = control.action
+                if action and _is_cart_url(action) and _same_site(action, site):
+                    add("cart_form", f"<form action=\"{action}\">")
+                elif action and any(a.decode() in control.attrs for a in CART_ATTRIBUTES):
+                    add("cart_form", f"<form class=\"{control.attrs.strip()}\">")
+                continue
+            text = control.text
+            if _offline(text):
+                add("phone_or_chat_order", text, strong=False)
+                continue
+            phrase = _matches(text, _BUTTON_RX)
+            if phrase:
+                if phrase in ORDER_STRONG_TEXTS or "gio" in phrase or "cart" in phrase:
+                    add("add_to_cart_button", f"<{control.tag}> {text}")
+                elif control.in_form:
+                    # "Đặt hàng ngay" submitting a form (landing pages, checkout): an online order
+                    add("order_form", f"<form> … <{control.tag}> {text}")
+                else:
+                    add("buy_button", f"<{control.tag}> {text}")
+            elif any(a.decode() in control.attrs for a in CART_ATTRIBUTES):
+                add("add_to_cart_button", f"<{control.tag} class=\"{control.attrs.strip()}\">")
+
+    root = p.tree
+    # last resort: class names of add-to-cart controls (a query over every element:
+    # only when the page holds one of the names at all)
+    if not any(s.strong for s in signals) and p.mentions(*_CART_COMMON) and p.mentions(*CART_ATTRIBUTES[:8]):
+        hits = _CART_ATTRIBUTE_XPATH(root)
+        if hits:
+            el = hits[0]
+            add("add_to_cart_button", f"<{el.tag} class=\"{el.get('class') or ''}\" id=\"{el.get('id') or ''}\">")
+
+    for name, markers in SHOP_PLATFORMS:
+        if p.mentions_near_ends(*markers):
+            marker = next(m for m in markers if m in p.raw_ends)
+            add(name, f"page references {marker.decode()}")
+
+    for item in p.json_ld:
+        if "product" in json_ld_types(item) and item.get("offers"):
+            add("jsonld_product_offer", f"JSON-LD Product {str(item.get('name', ''))[:80]} with offers")
+            break
+
+    prices = 0
+    first_price = None
+    for m in _PRICE.finditer(p.folded):
+        prices += 1
+        first_price = first_price or m
+        if prices >= _MIN_PRICES:
+            break
+    if prices >= _MIN_PRICES and first_price is not None:
+        add("prices", excerpt(p.text, first_price.start(), first_price.end(), 60), strong=False)
+    return signals, prices
+
+
+def check_ordering(pages: list[ParsedPage]) -> Ordering:
+    signals: list[Signal] = []
+    prices = 0
+    for p in pages:
+        page_sigs, page_prices = page_signals(p)
+        prices = max(prices, page_prices)
+        for s in page_sigs:
+            if not any(x.name == s.name for x in signals):
+                signals.append(s)
+    strong = [s for s in signals if s.strong]
+    weak_buy = [s for s in strong if s.name == "buy_button"]
+    # A lone "Mua ngay" button is an ordering function only with another sign of a shop.
+    present = bool([s for s in strong if s.name != "buy_button"]) or (bool(weak_buy) and prices >= _MIN_PRICES)
+    return Ordering(present=present, goods_with_prices=prices >= _MIN_PRICES, signals=tuple(signals))

@@ -1,0 +1,191 @@
+"""Policy pages a sales website must publish (Decree 52 Arts. 32-34, 69).
+
+Policies are found by link text and URL slug, Vietnamese with or without
+diacritics and English; one link may cover two policies ("Chính sách đổi
+trả & vận chuyển"). A fetched page whose title or main heading names a
+policy counts too. Keywords live in
+:data:`monitor.checks.vocabulary.POLICY_KEYWORDS`.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote, urlsplit
+
+from monitor.checks.page import Anchored, ParsedPage, fold_keep_length
+from monitor.checks.result import POLICY_KEYS, Found, Policies
+from monitor.checks.vocabulary import ARTICLE_PATHS, CART_PATHS, POLICY_KEYWORDS, POLICY_MARKERS
+from monitor.text import fold
+
+_SLUG_SPLIT = re.compile(r"[\-_/.+%=&?]+")
+_MAX_TEXT_WORDS = 12
+_NON_PAGE = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".css", ".js", ".zip")
+_PHRASE_KEYS: dict[str, set[str]] = {}
+for _key, _phrases in POLICY_KEYWORDS.items():
+    for _phrase in _phrases:
+        _PHRASE_KEYS.setdefault(_phrase, set()).add(_key)
+_POLICY_RX = re.compile(
+    r"(?<![a-z0-9])(?:" + "|".join(re.escape(p) for p in sorted(_PHRASE_KEYS, key=len, reverse=True)) + r")(?![a-z0-9])"
+)
+# Slugs are matched with "-", "_", "/" or "." between words.
+_POLICY_HREF_RX = re.compile(
+    r"(?<![a-z0-9])(?:" + "|".join(re.escape(p).replace(r"\ ", r"[\-_/. +]") for p in _PHRASE_KEYS) + r")(?![a-z0-9])"
+)
+# Every text match holds its phrase, every slug match the phrase's longest word.
+_POLICY_LINK_TEXT = Anchored(_POLICY_RX, _PHRASE_KEYS)
+_POLICY_LINK_HREF = Anchored(_POLICY_HREF_RX, (max(p.split(" "), key=len) for p in _PHRASE_KEYS))
+_MARKER_RX = re.compile("|".join(re.escape(m) for m in POLICY_MARKERS))
+_SLUG_MARKERS = ("chinh sach", "policy", "quy dinh", "dieu khoan", "huong dan", "terms", "privacy", "pages")
+
+
+def policies_in(text: str) -> set[str]:
+    """Policy keys a folded phrase names ("doi tra & van chuyen" -> returns, shipping)."""
+    found: set[str] = set()
+    pos = 0
+    while True:
+        m = _POLICY_RX.search(text, pos)
+        if m is None:
+            return found
+        found |= _PHRASE_KEYS[m.group()]
+        pos = m.start() + 1  # overlapping phrases ("doi tra" inside "bao hanh doi tra")
+
+
+def slug_words(url: str) -> str:
+    """URL path as folded words: ``/pages/chinh-sach-doi-tra`` -> ``pages chinh sach doi tra``."""
+    path = url.split("#", 1)[0].split("?", 1)[0]
+    if "://" in path:
+        path = path.split("://", 1)[1]
+        path = path[path.find("/"):] if "/" in path else ""
+    if "%" in path:
+        path = unquote(path)
+    if not path.isascii():
+        path = fold(path)
+    return " ".join(_SLUG_SPLIT.split(path.lower())).strip()
+
+
+def _is_article(url: str) -> bool:
+    low = url.lower()
+    return any(a in low for a in ARTICLE_PATHS)
+
+
+def _usable(url: str, text: str = "") -> bool:
+    low = url.lower()
+    if low.startswith(("javascript:", "mailto:", "tel:", "#")) or not low.startswith(("http://", "https://")):
+        return False
+    try:
+        path = urlsplit(url).path.lower()
+    except ValueError:
+        return False
+    if path.endswith(_NON_PAGE):
+        return False
+    # "/thanh-toan" is a checkout unless the link says it is a guide or a policy
+    if any(path.rstrip("/") == c for c in CART_PATHS):
+        return bool(_MARKER_RX.search(text))
+    return True
+
+
+def link_policies(text_folded: str, url: str) -> set[str]:
+    """Policies one link covers, judged by its text, then by its slug."""
+    text = " ".join(text_folded.split())
+    article = _is_article(url)
+    if article and not text.startswith("chinh sach"):
+        return set()  # a product, a collection or a blog post
+    by_text = policies_in(text) if text else set()
+    slug = slug_words(url)
+    by_slug = policies_in(slug) if slug else set()
+    if not by_text and not by_slug:
+        return set()
+    words = text.split()
+    found: set[str] = set()
+    if by_text and (len(words) <= _MAX_TEXT_WORDS or text.startswith("chinh sach")):
+        has_marker = bool(_MARKER_RX.search(text))
+        if (has_marker or len(words) <= 5) and (not article or text.startswith("chinh sach")):
+            found |= by_text
+    if by_slug and not article:
+        slug_marked = any(m in slug for m in _SLUG_MARKERS)
+        if slug_marked or not text or len(words) <= 5:
+            found |= by_slug
+    return found
+
+
+# Policy-like links read per page: a footer has a dozen; a page listing
+# thousands (a sitemap) gets its first and last ones read.
+MAX_LINKS = 400
+
+
+def _capped(links: list) -> list:
+    if len(links) <= MAX_LINKS:
+        return links
+    return links[: MAX_LINKS // 2] + links[-(MAX_LINKS // 2):]
+
+
+def _page_policies(p: ParsedPage) -> dict[str, Found]:
+    found: dict[str, Found] = {}
+    if p.is_portal or p.tree is None:
+        return found
+    for link in _capped(p.links_matching(_POLICY_LINK_TEXT, _POLICY_LINK_HREF)):
+        if len(found) == len(POLICY_KEYS):
+            break  # every policy has its link: later links change nothing
+        title = p.link_title(link) if not link.folded else ""
+        text = link.folded or fold_keep_length(title.lower())
+        keys = link_policies(text, link.href)
+        if not keys or not _usable(link.url, text):
+            continue
+        for key in keys:
+            if key not in found:
+                found[key] = Found(link.url, p.url, f"<a href=\"{link.href}\">{link.text or title}</a>", p.sha256)
+    # The page itself is a policy page (a fetched "Chính sách đổi trả" page).
+    heading = p.title
+    if p.h1:
+        heading += " | " + p.h1
+    for part in heading.split("|"):
+        folded = fold(part)
+        if any(m in folded for m in POLICY_MARKERS) and len(folded.split()) <= _MAX_TEXT_WORDS:
+            for key in policies_in(folded):
+                found.setdefault(key, Found(p.url, p.url, f"page heading: {part.strip()}", p.sha256))
+    return found
+
+
+def check_policies(pages: list[ParsedPage]) -> Policies:
+    found: dict[str, Found] = {}
+    for p in pages:
+        for key, value in _page_policies(p).items():
+            found.setdefault(key, value)
+    return Policies({k: found[k] for k in POLICY_KEYS if k in found})
+
+
+def link_priority(url: str, text: str) -> float:
+    """How worth fetching a same-site link is: 0 = not; owner pages and policies score highest."""
+    from monitor.checks.vocabulary import OWNER_PAGE_KEYWORDS
+
+    low = (url or "").strip().lower()
+    if not low or low.startswith(("mailto:", "tel:", "javascript:", "#", "sms:", "zalo:")):
+        return 0.0
+    try:
+        path = urlsplit(low).path
+    except ValueError:
+        return 0.0
+    if path.endswith(_NON_PAGE + (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".mp4")):
+        return 0.0
+    if any(path.rstrip("/") == c for c in CART_PATHS) or any(
+        seg in path for seg in ("/account", "/login", "/dang-nhap", "/register", "/dang-ky", "/wp-admin", "/search")
+    ):
+        return 0.0
+    folded = " ".join(fold(text or "").split())
+    slug = slug_words(url)
+    policies = link_policies(folded, url)
+    score = 0.0
+    if policies:
+        score = 2.0 + 0.5 * (len(policies) - 1)
+    padded = f" {folded} "
+    owner_hits = [k for k in OWNER_PAGE_KEYWORDS if f" {k} " in padded or f" {k} " in f" {slug} "]
+    owner_hits = [k for k in owner_hits if k not in ("ve", "chinh sach")]
+    if owner_hits:
+        score = max(score, 3.0)
+    if any(k in padded or k in slug for k in ("quy che", "gioi thieu", "lien he", "about", "contact")):
+        score = max(score, 3.0)
+    if score == 0.0 and "chinh sach" in (folded + " " + slug):
+        score = 1.0
+    if score and _is_article(url):
+        score = min(score, 0.5)
+    return score

@@ -1,0 +1,433 @@
+"""Words the checks look for, in one place (STYLE.md: data over code).
+
+Every string here is *folded* (see :func:`monitor.text.fold`): lower case,
+no accents, ``đ`` written ``d``, single spaces. ``GPĐKKD`` is written
+``gpdkkd``; ``Địa chỉ`` is ``dia chi``. Labels are matched as whole words,
+so ``mst`` does not match inside ``amsterdam``.
+
+To support a new spelling seen on a real site, add it to the right table;
+no code changes are needed. Keep the most specific spellings: the matcher
+always prefers the longest label that matches at a position.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+_T = TypeVar("_T")
+
+
+def with_variants(items: Iterable[tuple[str, _T]]) -> Iterator[tuple[str, _T]]:
+    """Labels with both spellings of "ký"/"kí" ("đăng ký" and "đăng kí")."""
+    for label, tag in items:
+        yield label, tag
+        words = label.split(" ")
+        if "ky" in words:
+            yield " ".join("ki" if w == "ky" else w for w in words), tag
+
+# --- Owner disclosures (Decree 52 Art. 29) ---------------------------------
+
+# Registration-number labels -> what the label says the number is.
+#   "code":        enterprise / tax code (10 digits or 13-char branch): check digit applies
+#   "certificate": business-registration certificate number (may be a pre-2010 number)
+#   "household":   household business registration number
+#   "decision":    establishment decision of an organisation
+REG_LABELS: dict[str, str] = {
+    # enterprise / tax code
+    "mst": "code",
+    "m.s.t": "code",
+    "m.s.t.": "code",
+    "ma so thue": "code",
+    "ma so thue ca nhan": "code",
+    "ma so thue doanh nghiep": "code",
+    "ma so doanh nghiep": "code",
+    "ma so dn": "code",
+    "ma so dang ky doanh nghiep": "code",
+    "ma doanh nghiep": "code",
+    "ma dn": "code",
+    "msdn": "code",
+    "m.s.d.n": "code",
+    "m.s.d.n.": "code",
+    "ms dn": "code",
+    "ma so thue/ma so doanh nghiep": "code",
+    "tax code": "code",
+    "taxcode": "code",
+    "tax id": "code",
+    "tax number": "code",
+    "tax no": "code",
+    "tax no.": "code",
+    "tax identification number": "code",
+    "enterprise code": "code",
+    "enterprise no": "code",
+    "enterprise number": "code",
+    "business code": "code",
+    "company code": "code",
+    "ma so thue/cccd": "code",
+    "mst/cccd": "code",
+    "mst ca nhan": "code",
+    "mst doanh nghiep": "code",
+    "mst cong ty": "code",
+    "ma so thue cong ty": "code",
+    # business registration certificate
+    "gpdkkd": "certificate",
+    "gp dkkd": "certificate",
+    "gp.dkkd": "certificate",
+    "gp-dkkd": "certificate",
+    "gpkd": "certificate",
+    "gp kd": "certificate",
+    "gp.kd": "certificate",
+    "giay phep kinh doanh": "certificate",
+    "giay phep dkkd": "certificate",
+    "giay phep dang ky kinh doanh": "certificate",
+    "giay cndkdn": "certificate",
+    "giay cn dkdn": "certificate",
+    "giay cn.dkdn": "certificate",
+    "giay cndkkd": "certificate",
+    "giay cn dkkd": "certificate",
+    "giay dkkd": "certificate",
+    "giay dkdn": "certificate",
+    "gcndkdn": "certificate",
+    "gcn dkdn": "certificate",
+    "gcn.dkdn": "certificate",
+    "gcndkkd": "certificate",
+    "gcn dkkd": "certificate",
+    "cndkdn": "certificate",
+    "cn dkdn": "certificate",
+    "cndkkd": "certificate",
+    "cn dkkd": "certificate",
+    "giay chung nhan dang ky doanh nghiep": "certificate",
+    "giay chung nhan dang ky kinh doanh": "certificate",
+    "giay chung nhan dkkd": "certificate",
+    "giay chung nhan dkdn": "certificate",
+    "giay chung nhan dang ky": "certificate",
+    "chung nhan dang ky doanh nghiep": "certificate",
+    "chung nhan dang ky kinh doanh": "certificate",
+    "so dkkd": "certificate",
+    "dkkd": "certificate",
+    "d.k.k.d": "certificate",
+    "dkdn": "certificate",
+    "so dang ky kinh doanh": "certificate",
+    "dang ky kinh doanh": "certificate",
+    "so giay chung nhan": "certificate",
+    "business registration": "certificate",
+    "business registration number": "certificate",
+    "business registration certificate": "certificate",
+    "business registration no": "certificate",
+    "business license": "certificate",
+    "business licence": "certificate",
+    "registration no": "certificate",
+    "registration number": "certificate",
+    "company registration": "certificate",
+    "company registration number": "certificate",
+    "enterprise registration": "certificate",
+    "enterprise registration certificate": "certificate",
+    "certificate of business registration": "certificate",
+    "cnkd": "certificate",
+    "giay cnkd": "certificate",
+    "so giay cnkd": "certificate",
+    "gcnkd": "certificate",
+    "gcn kd": "certificate",
+    "giay cn kd": "certificate",
+    "giay chung nhan kinh doanh": "certificate",
+    "chung nhan kinh doanh": "certificate",
+    "so giay phep kinh doanh": "certificate",
+    # household business
+    "giay chung nhan dang ky ho kinh doanh": "household",
+    "giay chung nhan dkhkd": "household",
+    "dang ky ho kinh doanh": "household",
+    "so dang ky ho kinh doanh": "household",
+    "ho kinh doanh so": "household",
+    "ma so ho kinh doanh": "household",
+    "gcn dkhkd": "household",
+    "gcndkhkd": "household",
+    "dkhkd": "household",
+    "so hkd": "household",
+    "ma so hkd": "household",
+    "gpkd hkd": "household",
+    "household business registration": "household",
+    # organisation
+    "quyet dinh thanh lap": "decision",
+    "qd thanh lap": "decision",
+    "establishment decision": "decision",
+}
+
+# Words allowed between a label and its value ("MST số: ...", "GPĐKKD No. ...").
+REG_VALUE_LEAD = ("so", "no", "no.", "number", "la", "#", "ma so", "ma")
+
+# Issuers of registration certificates; a number directly followed by
+# "do <issuer> cấp" is a registration number even without a label.
+ISSUER_STARTS = (
+    "so ke hoach", "so kh", "so k.h", "so khdt", "so kh&dt", "so kh & dt", "so kh va dt", "so kh-dt",
+    "so khvdt", "so kh&đt", "so tai chinh", "so tc", "so cong thuong",
+    "phong dang ky kinh doanh", "phong dkkd", "phong tai chinh", "phong tc", "phong kinh te",
+    "ubnd", "u.b.n.d", "uy ban nhan dan", "cuc thue", "chi cuc thue", "cuc quan ly",
+    "bo ke hoach", "bo tai chinh", "department of planning", "department of finance",
+    "hanoi department", "ho chi minh city department", "dpi",
+)
+# Labels whose value is the issuer, when it is not next to the number ("Nơi cấp: Sở ...").
+ISSUER_LABELS = ("noi cap", "co quan cap", "issued by", "place of issue")
+ISSUE_DATE_LABELS = (
+    "cap ngay", "ngay cap", "cap lan dau ngay", "cap lan dau", "dang ky lan dau ngay",
+    "dang ky lan dau", "ngay dang ky", "date of issue", "issued on", "dated", "ngay",
+)
+
+# Labels naming the owner. Values after these are owner names even without
+# a legal form ("Chủ sở hữu: Nguyễn Văn An").
+OWNER_LABELS: tuple[str, ...] = (
+    "ten cong ty", "ten doanh nghiep", "ten dn", "ten don vi", "ten to chuc", "ten thuong nhan",
+    "ten chu so huu", "ten ho kinh doanh", "ten hkd", "ten nguoi ban", "ten phap ly",
+    "ten chu the", "ten giao dich", "chu so huu", "chu so huu website", "chu so huu trang web",
+    "chu website", "chu shop", "chu cua hang", "chu ho kinh doanh", "chu ho", "don vi chu quan",
+    "don vi so huu", "don vi van hanh", "don vi quan ly", "co quan chu quan", "cong ty chu quan",
+    "thuong nhan", "ca nhan", "nguoi ban", "website thuoc so huu cua", "website duoc so huu boi",
+    "so huu boi", "thuoc so huu cua", "van hanh boi", "owned by", "operated by", "company name",
+    "company", "owner", "legal name", "registered name", "ban quyen thuoc ve", "copyright by",
+    "ho va ten", "ho ten", "chu co so", "chu xuong", "chu tiem", "chu doanh nghiep",
+)
+# Owner labels that read as a phrase ("Website thuộc sở hữu của ..."); every
+# other owner label needs a colon, a dash or a line end after it, so "cá
+# nhân. Công ty ..." in running text is not a label.
+OWNER_PHRASE_LABELS = frozenset({
+    "website thuoc so huu cua", "website duoc so huu boi", "so huu boi", "thuoc so huu cua", "van hanh boi",
+    "owned by", "operated by", "ban quyen thuoc ve", "copyright by",
+})
+# Owner labels whose value must itself look like an entity or a person's
+# name: a brand after "Bản quyền thuộc về" is not the owner.
+WEAK_OWNER_LABELS = frozenset({
+    "ban quyen thuoc ve", "copyright by", "company", "ho va ten", "ho ten", "ca nhan", "owner",
+    "nguoi ban", "thuong nhan",
+})
+
+# Legal forms that open an entity name ("CÔNG TY TNHH ...", "Hộ kinh doanh ...").
+LEGAL_FORM_STARTS: tuple[str, ...] = (
+    "cong ty", "cty", "c.ty", "c ty", "chi nhanh cong ty", "chi nhanh cty", "doanh nghiep tu nhan",
+    "dntn", "ho kinh doanh", "hkd", "hop tac xa", "htx", "tap doan", "tong cong ty",
+    "van phong dai dien",
+)
+# English legal forms close an entity name ("ABC Trading Co., Ltd").
+LEGAL_FORM_ENDS: tuple[str, ...] = (
+    "co., ltd", "co.,ltd", "co. ltd", "co ltd", "co.ltd", "company limited", "company ltd",
+    "joint stock company", "jsc", "j.s.c", "corporation", "corp", "llc", "inc", "limited",
+    "group", "pte. ltd", "pte ltd",
+)
+# Who appears in credits, not as owner: platforms, web agencies, carriers, banks.
+CREDIT_CONTEXT: tuple[str, ...] = (
+    "cung cap boi", "cung cap giai phap", "powered by", "thiet ke boi", "thiet ke web", "thiet ke website",
+    "designed by", "design by", "developed by", "phat trien boi", "xay dung boi", "website by",
+    "web by", "hosting", "van chuyen", "giao hang", "doi tac", "partner", "ngan hang", "thanh toan qua",
+    "chuyen khoan", "tai khoan", "so tk", "stk", "dai ly", "phan phoi boi", "nha phan phoi",
+    "nha cung cap", "khach hang", "tuyen dung",
+)
+VENDOR_NAMES: tuple[str, ...] = (
+    "haravan", "sapo", "bizweb", "mat bao", "pa viet nam", "pa vietnam", "nhan hoa", "nhanh.vn",
+    "vnpt", "viettel post", "giao hang nhanh", "giao hang tiet kiem", "ghtk", "vnpay", "momo",
+    "zalopay", "shopify", "wordpress", "tenten", "inet", "webico", "okhub",
+)
+
+# Vietnamese surnames (folded) that open a person's name.
+SURNAMES = frozenset(
+    "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh doan lam mai "
+    "trinh truong cao luu quach ha ta kieu thai la tang chau luong tong van khuc hua to dam "
+    "giang vuong lai nghiem thach quan phung an bach mac tieu chu dao lu diep ong".split()
+)
+
+# Address labels -> rank (lower is better: the owner's registered office first).
+ADDRESS_LABELS: dict[str, int] = {
+    "dia chi tru so chinh": 0,
+    "dia chi tru so": 0,
+    "tru so chinh": 0,
+    "tru so": 0,
+    "dia chi dang ky": 0,
+    "dia chi dang ky kinh doanh": 0,
+    "dia chi thuong tru": 0,
+    "head office": 0,
+    "headquarters": 0,
+    "registered address": 0,
+    "registered office": 0,
+    "dia chi cong ty": 1,
+    "dia chi doanh nghiep": 1,
+    "dia chi kinh doanh": 1,
+    "dia chi": 1,
+    "d/c": 1,
+    "dc": 1,
+    "address": 1,
+    "add": 1,
+    "dia chi lien he": 2,
+    "dia chi van phong": 2,
+    "van phong": 2,
+    "van phong giao dich": 2,
+    "van phong dai dien": 2,
+    "vpgd": 2,
+    "vpdd": 2,
+    "vp": 2,
+    "office": 2,
+    "dia chi giao dich": 2,
+    "dia chi cua hang": 3,
+    "cua hang": 3,
+    "showroom": 3,
+    "dia chi showroom": 3,
+    "chi nhanh": 3,
+    "co so": 3,
+    "store": 3,
+    "shop": 3,
+    "kho": 4,
+    "kho hang": 4,
+    "dia chi kho": 4,
+    "nha may": 4,
+    "xuong": 4,
+    "factory": 4,
+    "warehouse": 4,
+}
+# Short address labels count only when followed by a colon.
+ADDRESS_LABELS_NEED_COLON = frozenset({
+    "dc", "add", "vp", "office", "store", "shop", "kho", "co so", "xuong", "van phong", "cua hang",
+    "chi nhanh", "showroom", "factory", "warehouse", "address",
+})
+# "Địa chỉ email", "Địa chỉ nhận hàng": not the owner's address.
+ADDRESS_LABEL_NOT_FOLLOWED_BY: tuple[str, ...] = (
+    "email", "e-mail", "mail", "nhan hang", "giao hang", "ip", "website", "web", "cua ban",
+    "cua quy khach", "facebook", "ban do", "cu the", "chi tiet", "xuat hoa don", "thanh toan",
+    "lien lac", "cua minh", "nguoi nhan", "url",
+)
+# Words that make a line read as an address.
+ADDRESS_WORDS: tuple[str, ...] = (
+    "so ", "duong", "pho ", "phuong", "quan", "huyen", "xa ", "thi xa", "thi tran", "tinh", "thanh pho",
+    "tp.", "tp ", "ngo", "ngach", "hem", "kiet", "thon", "ap ", "khu", "to dan pho", "toa", "tang",
+    "lo ", "km", "kcn", "khu cong nghiep", "street", "st.", "road", "ward", "district", "city",
+    "province", "viet nam", "vietnam", "p.", "q.", "phuong ", "ql", "quoc lo", "tl", "dt",
+)
+
+FAX_LABELS: tuple[str, ...] = ("fax",)
+# Online contact methods other than phone and e-mail (Decree 52 Art. 29 cl. 3).
+CHAT_LINK_HOSTS: tuple[str, ...] = (
+    "zalo.me", "oa.zalo.me", "chat.zalo.me", "m.me", "messenger.com", "t.me", "wa.me", "api.whatsapp.com",
+    "viber.me", "skype:",
+)
+
+# Land-plot addresses, common outside the cities ("Thửa đất số 512, Tờ bản đồ số
+# 18, Khu phố Tân Phước, Phường Tân Bình, ..."): these parts open an address,
+# and a stop label inside one ("đồ số 18" read as "do Sở KH&ĐT") ends nothing.
+LAND_PLOT_PARTS: tuple[str, ...] = (
+    "thua dat so", "thua dat", "thua so", "lo dat so", "to ban do so", "to ban do", "ban do so",
+)
+
+# Labels that end a value ("Địa chỉ: ... Hotline: ..."): any of these words
+# followed by ":" or by a number ends the value before them.
+STOP_LABELS: tuple[str, ...] = (
+    "mst", "ma so thue", "ma so doanh nghiep", "msdn", "gpdkkd", "gpkd", "dkkd", "giay cndkdn",
+    "giay chung nhan", "giay phep", "so dkkd", "hotline", "dien thoai", "so dien thoai", "dt", "sdt",
+    "tel", "phone", "fax", "email", "e-mail", "website", "web", "dia chi", "tru so", "vpgd",
+    "van phong", "showroom", "chi nhanh", "cua hang", "kho", "nha may", "zalo", "gio mo cua",
+    "thoi gian lam viec", "gio lam viec", "mo cua", "nguoi dai dien", "dai dien", "chiu trach nhiem",
+    "do so", "cap ngay", "ngay cap", "noi cap", "tax code", "address", "copyright", "ban quyen",
+    "lien he", "cskh", "tong dai", "facebook", "fanpage", "ten cong ty", "chu so huu",
+    "all rights reserved", "bao luu moi quyen", "powered by", "cung cap boi", "thiet ke boi",
+)
+
+# --- Policies (Decree 52 Arts. 32-34, 69) ----------------------------------
+
+# policy key -> folded phrases of link text, headings or URL slugs.
+POLICY_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "terms": (
+        "dieu khoan", "quy dinh chung", "chinh sach chung", "quy che hoat dong", "quy che",
+        "dieu kien giao dich", "dieu kien chung", "thoa thuan su dung", "chinh sach su dung",
+        "chinh sach ban hang", "quy dinh su dung", "terms", "term of", "terms of service",
+        "terms of use", "terms and conditions", "conditions of use", "tos", "quy dinh mua hang",
+        "chinh sach va quy dinh", "chinh sach quy dinh",
+    ),
+    "returns": (
+        "doi tra", "doi hang", "tra hang", "hoan tien", "hoan tra", "doi va tra", "doi/tra",
+        "return", "returns", "refund", "exchange", "doi san pham", "bao hanh doi tra", "doi - tra",
+        "doi, tra",
+    ),
+    "shipping": (
+        "van chuyen", "giao hang", "giao nhan", "shipping", "delivery", "ship hang", "phi ship",
+        "chinh sach ship", "giao va nhan",
+    ),
+    "payment": (
+        "thanh toan", "hinh thuc thanh toan", "phuong thuc thanh toan", "payment", "payments",
+        "quy dinh thanh toan", "huong dan thanh toan",
+    ),
+    "privacy": (
+        "bao mat", "bao ve thong tin", "bao ve du lieu", "du lieu ca nhan", "thong tin ca nhan",
+        "rieng tu", "privacy", "personal data", "data protection", "quyen rieng tu",
+    ),
+    "complaints": (
+        "khieu nai", "tranh chap", "phan anh", "giai quyet khieu nai", "complaint", "complaints",
+        "dispute", "grievance", "xu ly khieu nai", "khieu nai, tranh chap",
+    ),
+    "inspection": (
+        "kiem hang", "kiem tra hang", "dong kiem", "kiem tra san pham", "kiem tra don hang",
+        "inspection", "inspect", "check hang", "xem hang", "kiem tra truoc khi nhan",
+    ),
+}
+# Words that make a link read as a policy rather than an article or a button.
+POLICY_MARKERS: tuple[str, ...] = (
+    "chinh sach", "quy dinh", "dieu khoan", "huong dan", "quy trinh", "hinh thuc", "phuong thuc",
+    "co che", "policy", "policies", "terms", "quy che", "cam ket", "dieu kien", "thong tin",
+)
+# URL path segments of articles and listings (a blog post about delivery is not a policy).
+ARTICLE_PATHS: tuple[str, ...] = (
+    "/blogs/", "/blog/", "/tin-tuc/", "/news/", "/bai-viet/", "/post/", "/posts/", "/tag/",
+    "/tags/", "/category/", "/danh-muc/", "/products/", "/product/", "/san-pham/", "/collections/",
+    "/search", "/tim-kiem",
+)
+# Pages that are owner information (about, contact), for link_priority.
+OWNER_PAGE_KEYWORDS: tuple[str, ...] = (
+    "gioi thieu", "ve chung toi", "lien he", "thong tin lien he", "thong tin cong ty",
+    "thong tin doanh nghiep", "about", "about us", "contact", "contact us", "cong ty", "quy che",
+    "quy che hoat dong", "he thong cua hang", "store locator", "ve", "chinh sach",
+)
+
+# --- Ordering function (Decree 52 Arts. 17-20) -----------------------------
+
+# Button and link texts of an online ordering function.
+ORDER_BUTTON_TEXTS: tuple[str, ...] = (
+    "them vao gio", "them vao gio hang", "cho vao gio", "cho vao gio hang", "bo vao gio", "them gio hang",
+    "add to cart", "add to bag", "add to basket", "them vao gio ngay", "mua ngay", "dat mua",
+    "dat hang ngay", "mua hang", "chon mua", "buy now", "tien hanh thanh toan", "tien hanh dat hang",
+    "thanh toan ngay", "checkout", "check out", "xem gio hang", "gio hang", "dat hang", "mua",
+)
+# Texts that are strong on their own (an add-to-cart button).
+ORDER_STRONG_TEXTS: tuple[str, ...] = (
+    "them vao gio", "cho vao gio", "bo vao gio", "them gio hang", "add to cart", "add to bag",
+    "add to basket", "tien hanh thanh toan", "tien hanh dat hang", "xem gio hang", "checkout",
+)
+# Cart / checkout URL paths (first path segment or a query marker).
+CART_PATHS: tuple[str, ...] = (
+    "/cart", "/gio-hang", "/giohang", "/gio_hang", "/checkout", "/checkouts", "/basket",
+    "/shopping-cart", "/shoppingcart", "/cart.php", "/cart.html", "/checkout.html",
+    "/thanh-toan", "/dat-hang", "/order", "/orders/new", "/onestepcheckout",
+)
+CART_QUERIES: tuple[str, ...] = ("add-to-cart=", "route=checkout", "act=cart", "route=checkout/cart", "cart_id=")
+# Class, id or name attributes of add-to-cart controls.
+CART_ATTRIBUTES: tuple[bytes, ...] = (
+    b"add-to-cart", b"add_to_cart", b"addtocart", b"btn-cart", b"btn_cart", b"btn-addcart",
+    b"btnaddtocart", b"single_add_to_cart_button", b"product-form__cart", b"js-add-cart", b"add-cart",
+    b"addcart", b"btn-buy-now", b"buy-now", b"btn-muangay", b"mua-ngay", b"ajax_add_to_cart",
+)
+# Shop platforms whose themes carry a cart: (signal name, byte markers in the page).
+# Looked for in the first 32 KB and last 16 KB of the page (head assets, footer scripts).
+SHOP_PLATFORMS: tuple[tuple[str, tuple[bytes, ...]], ...] = (
+    ("platform:haravan", (b"hstatic.net", b"haravan.com", b"window.haravan")),
+    ("platform:sapo", (b"bizweb.dktcdn.net", b"mysapo.net", b"sapo.dktcdn", b"bizweb.store")),
+    ("platform:woocommerce", (b"woocommerce", b"wc-add-to-cart")),
+    ("platform:shopify", (b"cdn.shopify.com", b"myshopify.com", b"shopify.shop")),
+    ("platform:nhanh", (b"cdn.nhanh.vn", b"//nhanh.vn")),
+    ("platform:magento", (b"mage/cookies", b"magento_")),
+    ("platform:opencart", (b"route=checkout", b"catalog/view/theme")),
+    ("platform:prestashop", (b"prestashop",)),
+    ("platform:ecwid", (b"ecwid.com",)),
+)
+# Ordering by phone or chat: not an online ordering function.
+OFFLINE_ORDER_TEXTS: tuple[str, ...] = (
+    "dat hang qua hotline", "dat hang qua dien thoai", "goi mua hang", "goi dat hang", "goi ngay",
+    "lien he dat hang", "lien he mua hang", "mua hang qua zalo", "dat hang qua zalo", "chat zalo",
+    "nhan tin", "inbox", "dat hang qua messenger", "dat hang qua facebook", "goi de dat hang",
+    "call to order", "lien he de dat hang", "lien he", "goi dien",
+)
+OFFLINE_ORDER_HREFS: tuple[str, ...] = (
+    "tel:", "sms:", "zalo.me", "m.me/", "messenger.com", "facebook.com", "fb.com", "mailto:",
+    "viber:", "skype:", "t.me/", "wa.me/", "whatsapp",
+)

@@ -1,0 +1,314 @@
+"""Owner disclosures (Decree 52 Art. 29) read from real-looking footers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from monitor.checks.disclosures import check_disclosures, decode_cfemail, normalise_phone
+from monitor.model import PageRole
+
+from .conftest import corpus_page, footer, parsed
+
+
+def disclose(html: str, url: str = "https://shop.vn/"):
+    return check_disclosures([parsed(html, url)])
+
+
+def test_owner_name_is_the_company_line_of_the_footer():
+    d = disclose(footer("<p><strong>CÔNG TY TNHH THỜI TRANG ABC</strong></p><p>MST: 0312225168</p>"))
+    assert d.owner_name.value == "CÔNG TY TNHH THỜI TRANG ABC"
+
+
+def test_owner_name_after_an_owner_label():
+    d = disclose(footer("<p>Chủ sở hữu website: Công ty Cổ phần Giải Trí Số MyTone</p>"))
+    assert d.owner_name.value == "Công ty Cổ phần Giải Trí Số MyTone"
+
+
+def test_platform_credit_is_not_the_owner():
+    d = disclose(footer("<p>© Bản quyền thuộc về Bống Shop | Cung cấp bởi <a href='https://haravan.com'>Haravan</a></p>"))
+    assert d.owner_name is None
+
+
+def test_web_agency_credit_is_not_the_owner():
+    html = footer("<p>Thiết kế website bởi Công ty TNHH Mắt Bão</p><p>Hotline: 0909 123 456</p>")
+    assert disclose(html).owner_name is None
+
+
+def test_delivery_slogan_before_the_company_name_is_not_a_credit():
+    d = disclose(footer("<p>Miễn phí giao hàng toàn quốc | CÔNG TY TNHH THỜI TRANG ABC</p><p>MST: 0312225168</p>"))
+    assert d.owner_name.value == "CÔNG TY TNHH THỜI TRANG ABC"
+
+
+def test_icons_before_values_are_not_part_of_them():
+    d = disclose(footer("<p>Địa chỉ: 📍 12 Lê Lợi, Phường Bến Nghé, Quận 1, TP.HCM</p>"))
+    assert d.address.value == "12 Lê Lợi, Phường Bến Nghé, Quận 1, TP.HCM"
+
+
+def test_company_mentioned_in_running_text_is_not_the_owner():
+    html = footer("<p>Công ty chúng tôi không bán tour. Đọc thêm về lịch sử của Việt Nam.</p>")
+    assert disclose(html).owner_name is None
+
+
+def test_individual_owner_after_owner_label():
+    d = disclose(footer("<p>Chủ sở hữu website: Nguyễn Thị Lan</p><p>MST cá nhân: 079190001234</p>"))
+    assert d.owner_name.value == "Nguyễn Thị Lan"
+
+
+def test_dotted_enterprise_code_in_bold_is_normalised_and_validated():
+    d = disclose(footer("<p>GPĐKKD/MST: <b>0312.225.168</b> do Sở KH&amp;ĐT TP.HCM cấp ngày 12/04/2013</p>"))
+    assert d.registration_number.value == "0312225168"
+    assert d.registration_number_valid is True
+    assert d.registration_kind == "enterprise"
+
+
+def test_enterprise_code_with_a_wrong_check_digit_is_reported_invalid():
+    d = disclose(footer("<p>Mã số thuế: 0312225169</p>"))
+    assert d.registration_number.value == "0312225169"
+    assert d.registration_number_valid is False
+
+
+def test_html_entities_and_unaccented_labels_are_read():
+    html = footer("<p>M&#227; s&#7889; thu&#7871;:&nbsp;0106773786</p><p>Dia chi: 27 Quoc lo 1A, Xa Tan Kien, Huyen Binh Chanh, TP Ho Chi Minh</p>")
+    d = disclose(html)
+    assert d.registration_number.value == "0106773786"
+    assert d.address.value.startswith("27 Quoc lo 1A")
+
+
+def test_all_caps_certificate_label_with_issuer_and_date():
+    d = disclose(footer("<p>GIẤY CNĐKDN SỐ: 0105987432 CẤP BỞI SỞ KH&amp;ĐT TP. HÀ NỘI NGÀY 22/11/2012</p>"))
+    assert d.registration_number.value == "0105987432"
+    assert d.issuer.value.upper().startswith("SỞ KH&ĐT")
+    assert d.issue_date.value == "2012-11-22"
+
+
+def test_issue_date_written_in_words():
+    d = disclose(footer("<p>Mã số doanh nghiệp: 0300588569. Đăng ký lần đầu ngày 20 tháng 09 năm 2010</p>"))
+    assert d.issue_date.value == "2010-09-20"
+
+
+def test_two_digit_year_of_issue():
+    d = disclose(footer("<p>Mã số doanh nghiệp: 0311609355 cấp lần 2 ngày 12/04/19</p>"))
+    assert d.issue_date.value == "2019-04-12"
+
+
+def test_issuer_since_2025_is_the_department_of_finance():
+    d = disclose(footer("<p>Mã số doanh nghiệp: 0102345677 do Sở Tài chính Thành phố Hà Nội cấp lần đầu ngày 10/09/2025</p>"))
+    assert d.issuer.value == "Sở Tài chính Thành phố Hà Nội"
+
+
+def test_household_business_number_with_letters():
+    d = disclose(footer("<p>GIẤY CHỨNG NHẬN ĐĂNG KÝ HỘ KINH DOANH Số 41N8033112 cấp ngày 14/06/2020 Tại UBND QUẬN TÂN BÌNH</p>"))
+    assert d.registration_number.value == "41N8033112"
+    assert d.registration_kind == "household"
+    assert d.registration_number_valid is None
+
+
+def test_twelve_digit_personal_id_used_as_tax_code():
+    d = disclose(footer("<p>MST cá nhân: 079190001234</p>"))
+    assert d.registration_number.value == "079190001234"
+    assert d.registration_kind == "personal_id"
+
+
+def test_branch_code_keeps_its_suffix():
+    d = disclose(footer("<p>MST: 0312225168-002</p>"))
+    assert d.registration_number.value == "0312225168-002"
+    assert d.registration_number_valid is True
+
+
+def test_old_certificate_number_is_not_check_digit_validated():
+    d = disclose(footer("<p>Giấy CNĐKDN: 4102032159 – đăng ký lần đầu ngày 12 tháng 8 năm 2005</p>"))
+    assert d.registration_number.value == "4102032159"
+    assert d.old_certificate is True
+    assert d.registration_number_valid is None
+
+
+def test_hotline_next_to_the_tax_code_is_not_the_tax_code():
+    d = disclose(footer("<div>Hotline 1900 1234 | MST 0401234566</div>"))
+    assert d.registration_number.value == "0401234566"
+    assert [p.value for p in d.phones] == ["19001234"]
+
+
+def test_hotline_alone_is_never_a_registration_number():
+    d = disclose(footer("<p>MST:</p><p>Hotline: 0909 123 456</p>"))
+    assert d.registration_number is None
+
+
+def test_website_licence_is_not_a_business_registration():
+    html = footer("<p>GP số 47/GP-TTĐT do Sở TTTT Hà Nội cấp ngày 10/10/2019</p><p>Mã số doanh nghiệp: 0105987432</p>")
+    assert disclose(html).registration_number.value == "0105987432"
+
+
+def test_msdn_in_developer_text_is_not_a_label():
+    assert disclose(footer("<p>Đọc tài liệu MSDN của Microsoft để biết thêm.</p>")).registration_number is None
+
+
+def test_address_label_and_province_of_the_34_units():
+    d = disclose(footer("<p>Địa chỉ: 333 Hưng Định 31, Phường Hưng Định, Thành phố Thuận An, Tỉnh Bình Dương</p>"))
+    assert d.address.value == "333 Hưng Định 31, Phường Hưng Định, Thành phố Thuận An, Tỉnh Bình Dương"
+    assert d.province == "Hồ Chí Minh"  # Bình Dương merged into TP. Hồ Chí Minh on 2025-07-01
+
+
+def test_head_office_wins_over_transaction_office():
+    html = footer("<p>VPGD: Tầng 5, 131 Lê Thanh Nghị, Quận Hai Bà Trưng, Hà Nội</p>"
+                  "<p>Trụ sở chính: Số 43 Thái Hà, Phường Trung Liệt, Quận Đống Đa, Hà Nội</p>")
+    assert disclose(html).address.value == "Số 43 Thái Hà, Phường Trung Liệt, Quận Đống Đa, Hà Nội"
+
+
+def test_address_with_a_map_pin_icon_instead_of_a_label():
+    html = footer('<ul><li><i class="icon-location"></i> 56 Phố Chùa Bộc, Phường Quang Trung, Quận Đống Đa, Hà Nội</li></ul>')
+    assert disclose(html).address.value == "56 Phố Chùa Bộc, Phường Quang Trung, Quận Đống Đa, Hà Nội"
+
+
+def test_checkout_form_labels_are_not_an_address():
+    html = footer("<label>Địa chỉ email</label><input><label>Địa chỉ nhận hàng</label><input>")
+    assert disclose(html).address is None
+
+
+def test_address_stops_before_the_next_label_in_a_table():
+    html = footer("<table><tr><td>Địa chỉ</td><td>Số 9 ngõ 120 Trường Chinh, Quận Đống Đa, Hà Nội</td></tr>"
+                  "<tr><td>Điện thoại</td><td>024 3869 1234</td></tr></table>")
+    d = disclose(html)
+    assert d.address.value == "Số 9 ngõ 120 Trường Chinh, Quận Đống Đa, Hà Nội"
+    assert [p.value for p in d.phones] == ["02438691234"]
+
+
+def test_phone_formats_mobile_landline_hotline_and_plus84():
+    html = footer("<p>Hotline: 1800.6018 - ĐT: (028) 3822 1234 - Di động: 0982 123 456 - Zalo: +84 905 123 456</p>")
+    assert [p.value for p in disclose(html).phones] == ["18006018", "02838221234", "0982123456", "0905123456"]
+
+
+def test_prices_are_not_phone_numbers():
+    html = footer("<p>Giá: 1.800.000đ</p><p>Lắp đặt: 1.900.000 đ</p><p>Hotline: 1800 1234</p>")
+    assert [p.value for p in disclose(html).phones] == ["18001234"]
+
+
+def test_fax_is_not_a_contact_phone():
+    html = footer("<p>ĐT: 024 3826 9999 - Fax: 024 3826 9998</p>")
+    assert [p.value for p in disclose(html).phones] == ["02438269999"]
+
+
+def test_emails_from_text_mailto_and_cloudflare_protection():
+    html = footer('<p>Email: LIENHE@SHOP.VN</p><a href="mailto:cskh@shop.vn?subject=Hi">Gửi thư</a>'
+                  '<a href="/cdn-cgi/l/email-protection#2b485840436b464245424c4a594f4e45055d45">[email protected]</a>')
+    assert [e.value for e in disclose(html).emails] == ["lienhe@shop.vn", "cskh@shop.vn", "cskh@minigarden.vn"]
+
+
+def test_cloudflare_email_decoding():
+    assert decode_cfemail("2b485840436b464245424c4a594f4e45055d45") == "cskh@minigarden.vn"
+
+
+def test_image_file_names_are_not_emails():
+    assert disclose(footer("<p>logo@2x.png</p>")).emails == ()
+
+
+def test_labels_glued_by_inline_spans_are_still_labels():
+    html = footer("<div><span>Nhà thuốc © 2023</span><span>Chủ sở hữu: Công ty TNHH Dược phẩm Minh Châu</span>"
+                  "<span>Địa chỉ: 120 Nguyễn Văn Linh, Quận Hải Châu, Đà Nẵng</span></div>")
+    d = disclose(html)
+    assert d.owner_name.value == "Công ty TNHH Dược phẩm Minh Châu"
+    assert d.address.value == "120 Nguyễn Văn Linh, Quận Hải Châu, Đà Nẵng"
+
+
+def test_json_ld_organization_counts_where_the_text_says_nothing():
+    d = disclose(corpus_page("jsonld_org.html"))
+    assert d.owner_name.value == "Công ty Cổ phần Giáo dục SunEnglish"
+    assert d.registration_number.value == "0901234564"
+    assert [p.value for p in d.phones] == ["02213866888"]
+
+
+def test_each_value_says_on_which_page_it_was_found_home_first():
+    home = parsed(footer("<p>Hotline: 0909 123 456</p>"), "https://shop.vn/")
+    contact = parsed(footer("<p>Công ty TNHH Shop Việt</p><p>Mã số thuế: 0312225168</p><p>Hotline: 0912 345 678</p>"),
+                     "https://shop.vn/pages/lien-he", role=PageRole.LINKED)
+    d = check_disclosures([home, contact])
+    assert d.phones[0].url == "https://shop.vn/"
+    assert d.registration_number.url == "https://shop.vn/pages/lien-he"
+    assert d.owner_name.url == "https://shop.vn/pages/lien-he"
+    assert d.registration_number.sha256 == contact.sha256
+
+
+def test_portal_pages_are_never_read_as_shop_disclosures():
+    portal = parsed(footer("<p>Tên Doanh nghiệp: CÔNG TY TNHH KHÁC</p><p>Mã số thuế: 0106773786</p>"),
+                    "http://online.gov.vn/Home/WebDetails/34144", role=PageRole.PORTAL)
+    d = check_disclosures([portal])
+    assert d.owner_name is None and d.registration_number is None
+
+
+def test_phone_normalisation():
+    assert normalise_phone("+84 (28) 3620 9017") == "02836209017"
+    assert normalise_phone("0909.123.456") == "0909123456"
+    assert normalise_phone("0312225168") is None  # a tax code shape, not a mobile prefix
+
+
+# --- land-plot addresses (Bình Dương, rural areas) -------------------------------
+
+LAND_PLOT = ("Thửa đất số 512, Tờ bản đồ số 18, Khu phố Tân Phước, Phường Tân Bình, "
+             "Thị xã Dĩ An, Bình Dương")
+
+
+def test_land_plot_address_after_a_label_is_read_whole():
+    # "đồ số 18" is not the "do Sở KH&ĐT ..." that ends a value
+    d = disclose(footer(f"<p>Địa chỉ: {LAND_PLOT}</p><p>Hotline: 0909 123 456</p>"))
+    assert d.address.value == LAND_PLOT
+
+
+def test_land_plot_address_without_a_label_is_read_too():
+    d = disclose(footer(f"<p>📍 {LAND_PLOT}</p>"))
+    assert d.address.value == LAND_PLOT
+
+
+def test_land_plot_address_stops_at_the_next_label():
+    d = disclose(footer(f"<p>Địa chỉ: {LAND_PLOT} - Hotline: 0909 123 456</p>"))
+    assert d.address.value == LAND_PLOT
+    assert [p.value for p in d.phones] == ["0909123456"]
+
+
+def test_issuer_after_the_number_still_ends_a_value():
+    d = disclose(footer("<p>MST: 3703188248 do Sở Kế hoạch &amp; Đầu tư tỉnh Bình Dương cấp</p>"
+                        "<p>Địa chỉ: 12 Lê Lợi, Phường Bến Nghé, Quận 1, TP.HCM</p>"))
+    assert d.registration_number.value == "3703188248"
+    assert d.issuer.value.startswith("Sở Kế hoạch")
+    assert d.address.value == "12 Lê Lợi, Phường Bến Nghé, Quận 1, TP.HCM"
+
+
+def test_sample_web_land_plot_shop_discloses_its_address():
+    page = (Path(__file__).parents[2] / "seeds" / "web" / "dogophuckhang.vn" / "index.html").read_text("utf-8")
+    d = disclose(page, "http://dogophuckhang.vn/")
+    assert d.address.value == ("Thửa đất số 512, Tờ bản đồ số 18, Khu phố Bình Phước B, Phường Bình Chuẩn, "
+                               "TP. Thuận An, Bình Dương")
+    assert d.registration_number.value == "3703188248"
+
+
+# --- a registration number does not run across a dash ------------------------------
+
+def test_tax_code_followed_by_a_dash_and_an_address_is_not_a_personal_id():
+    d = disclose(footer("<p>CÔNG TY TNHH ABC</p><p>MST 5901284370 – 36 Trần Phú, Phường Hội Phú, Gia Lai</p>"))
+    assert d.registration_number.value == "5901284370"
+    assert d.registration_kind == "enterprise"
+    assert d.registration_number_valid is True
+
+
+def test_no_dash_form_joins_digits_into_a_longer_number():
+    for sep in (" - ", " – ", " — ", "- ", " -", "–", "-"):
+        d = disclose(footer(f"<p>MST: 5901284370{sep}36 Trần Phú, Pleiku</p>"))
+        assert d.registration_number.value == "5901284370", sep
+        assert d.registration_kind == "enterprise", sep
+
+
+def test_branch_code_joins_only_with_a_hyphen_and_three_digits():
+    assert disclose(footer("<p>MST: 0312225168–002</p>")).registration_number.value == "0312225168-002"
+    assert disclose(footer("<p>MST: 0312.225.168-002.</p>")).registration_number.value == "0312225168-002"
+    # a space after the dash, or a fourth digit: not a branch suffix
+    assert disclose(footer("<p>MST: 0312225168 - 002</p>")).registration_number.value == "0312225168"
+    assert disclose(footer("<p>MST: 0312225168-0021 Lê Lợi</p>")).registration_number.value == "0312225168"
+
+
+def test_unlabelled_number_before_its_issuer_does_not_run_across_a_dash():
+    d = disclose(footer("<p>Công ty TNHH ABC, 0312225168 - 123 do Sở KH&amp;ĐT TP.HCM cấp</p>"))
+    assert d.registration_number is None or d.registration_number.value != "0312225168-123"
+
+
+def test_cloudflare_protected_email_in_a_data_attribute():
+    d = disclose(footer('<p>Email: <a href="/cdn-cgi/l/email-protection" class="__cf_email__" '
+                        'data-cfemail="2b485840436b464245424c4a594f4e45055d45">[email&#160;protected]</a></p>'))
+    assert [e.value for e in d.emails] == ["cskh@minigarden.vn"]

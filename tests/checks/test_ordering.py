@@ -1,0 +1,84 @@
+"""Online ordering function versus ordering by phone or chat."""
+
+from __future__ import annotations
+
+from monitor.checks.ordering import check_ordering
+
+from .conftest import corpus_page, footer, parsed
+
+
+def ordering_of(html: str, url: str = "https://shop.vn/"):
+    return check_ordering([parsed(html, url)])
+
+
+def names(o) -> set[str]:
+    return {s.name for s in o.signals}
+
+
+def test_add_to_cart_button_is_an_ordering_function():
+    o = ordering_of(footer('<div class="product"><span>299.000₫</span><button class="btn">Thêm vào giỏ</button></div>'))
+    assert o.present and "add_to_cart_button" in names(o)
+
+
+def test_cart_link_in_the_header():
+    o = ordering_of(footer('<a href="/gio-hang">Giỏ hàng (0)</a>'))
+    assert o.present and "cart_link" in names(o)
+
+
+def test_cart_form_of_haravan_and_shopify_themes():
+    o = ordering_of(footer('<form action="/cart/add" method="post"><input type="hidden" name="id" value="1">'
+                           '<button type="submit">Mua ngay</button></form>'))
+    assert o.present and "cart_form" in names(o)
+
+
+def test_woocommerce_ajax_add_to_cart_link():
+    o = ordering_of(footer('<a href="?add-to-cart=1523" class="button add_to_cart_button">Thêm vào giỏ hàng</a>'))
+    assert o.present
+
+
+def test_shop_platform_assets_are_a_signal():
+    o = ordering_of(corpus_page("platform_credit_only.html"))
+    assert "platform:haravan" in names(o)
+
+
+def test_json_ld_product_with_offer():
+    o = ordering_of(corpus_page("jsonld_product.html"))
+    assert o.present and "jsonld_product_offer" in names(o)
+
+
+def test_landing_page_order_form_is_an_ordering_function():
+    o = ordering_of(corpus_page("ladipage_order_form.html"))
+    assert o.present and "order_form" in names(o)
+
+
+def test_ordering_by_hotline_zalo_or_messenger_is_not_online_ordering():
+    o = ordering_of(corpus_page("phone_only_ordering.html"))
+    assert o.present is False
+    assert "phone_or_chat_order" in names(o)
+    assert o.goods_with_prices is True  # still a site that sells
+
+
+def test_call_button_next_to_prices_is_not_online_ordering():
+    o = ordering_of(corpus_page("prices_no_cart.html"))
+    assert o.present is False
+
+
+def test_blog_post_about_delivery_is_not_a_shop():
+    o = ordering_of(corpus_page("blog_nonshop.html"))
+    assert o.present is False and o.goods_with_prices is False
+
+
+def test_a_cart_on_another_site_is_not_this_sites_ordering_function():
+    o = ordering_of(footer('<a href="https://shopee.vn/cart">Mua trên Shopee</a>'))
+    assert o.present is False
+
+
+def test_payment_guide_page_is_not_a_checkout():
+    o = ordering_of(footer('<a href="/pages/thanh-toan">Hướng dẫn thanh toán</a>'))
+    assert o.present is False
+
+
+def test_signals_say_where_they_were_seen():
+    o = ordering_of(footer('<a href="/cart">Giỏ hàng</a>'), "https://shop.vn/")
+    assert o.signals[0].url == "https://shop.vn/"
+    assert "/cart" in o.signals[0].excerpt

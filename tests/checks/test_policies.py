@@ -1,0 +1,88 @@
+"""Policy pages found by link text and URL slug."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.checks import link_priority
+from monitor.checks.policies import check_policies, link_policies
+from monitor.text import fold
+
+from .conftest import corpus_page, footer, parsed
+
+
+def policies_of(html: str, url: str = "https://shop.vn/"):
+    return check_policies([parsed(html, url)])
+
+
+@pytest.mark.parametrize(
+    ("text", "href", "expected"),
+    [
+        ("Chính sách đổi trả", "/pages/chinh-sach-doi-tra", {"returns"}),
+        ("Chinh sach kiem hang", "/chinh-sach-kiem-hang", {"inspection"}),
+        ("Chính sách bảo vệ dữ liệu cá nhân", "/chinh-sach-bao-ve-du-lieu-ca-nhan", {"privacy"}),
+        ("Quy trình giải quyết khiếu nại", "/quy-trinh-giai-quyet-khieu-nai", {"complaints"}),
+        ("Điều khoản dịch vụ", "/pages/dieu-khoan-dich-vu", {"terms"}),
+        ("Hình thức thanh toán", "/pages/hinh-thuc-thanh-toan", {"payment"}),
+        ("Chính sách vận chuyển và giao hàng", "/van-chuyen", {"shipping"}),
+        ("Refund policy", "/policies/refund-policy", {"returns"}),
+        ("Terms of service", "/policies/terms-of-service", {"terms"}),
+        ("Chính sách đổi trả & vận chuyển", "/pages/doi-tra-van-chuyen", {"returns", "shipping"}),
+        ("Thanh toán & giao nhận", "/pages/thanh-toan-giao-nhan", {"payment", "shipping"}),
+        ("", "/pages/chinh-sach-bao-mat", {"privacy"}),
+    ],
+)
+def test_policy_links_by_text_and_slug(text, href, expected):
+    assert link_policies(fold(text), f"https://shop.vn{href}") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "href"),
+    [
+        ("Giao hàng nhanh 2h nội thành Đà Lạt có thật không?", "/blog/giao-hang-nhanh-2h"),
+        ("Hướng dẫn mua hàng", "/huong-dan-mua-hang"),
+        ("Áo thun giao hàng miễn phí", "/products/ao-thun"),
+        ("Tuyển dụng", "/tuyen-dung"),
+    ],
+)
+def test_articles_and_other_links_are_not_policies(text, href):
+    assert link_policies(fold(text), f"https://shop.vn{href}") == set()
+
+
+def test_policies_report_absolute_urls_per_policy():
+    p = policies_of(corpus_page("haravan_fashion_home.html"), "https://yodo.vn/")
+    assert p.to_json()["returns"] == "https://yodo.vn/pages/chinh-sach-doi-tra"
+    assert p.to_json()["inspection"] == "https://yodo.vn/pages/chinh-sach-kiem-hang"
+    assert p.missing() == []
+
+
+def test_missing_policies_are_listed():
+    p = policies_of(footer('<a href="/pages/chinh-sach-doi-tra">Đổi trả</a>'))
+    assert p.missing() == ["terms", "shipping", "payment", "privacy", "complaints", "inspection"]
+
+
+def test_a_fetched_policy_page_counts_by_its_heading():
+    html = "<html><head><title>Chính sách kiểm hàng - Shop</title></head><body><h1>Chính sách kiểm hàng</h1></body></html>"
+    p = policies_of(html, "https://shop.vn/pages/kiem-hang")
+    assert p.to_json()["inspection"] == "https://shop.vn/pages/kiem-hang"
+
+
+def test_dead_policy_links_do_not_publish_a_policy():
+    assert policies_of(footer('<a href="javascript:void(0)">Chính sách bảo mật</a>')).to_json()["privacy"] is None
+
+
+def test_link_priority_prefers_owner_pages_and_policies():
+    assert link_priority("https://shop.vn/pages/lien-he", "Liên hệ") >= 3
+    assert link_priority("https://shop.vn/pages/gioi-thieu", "Giới thiệu") >= 3
+    assert link_priority("https://shop.vn/about-us", "About us") >= 3
+    assert link_priority("https://shop.vn/pages/chinh-sach-doi-tra", "Đổi trả") > 0
+
+
+@pytest.mark.parametrize(
+    ("url", "text"),
+    [("https://shop.vn/cart", "Giỏ hàng"), ("https://shop.vn/products/ao", "Áo thun"),
+     ("mailto:a@b.vn", "Email"), ("tel:0909123456", "Gọi"), ("https://shop.vn/account/login", "Đăng nhập"),
+     ("https://shop.vn/logo.png", "Logo")],
+)
+def test_link_priority_skips_pages_without_owner_information(url, text):
+    assert link_priority(url, text) == 0
