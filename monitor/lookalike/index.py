@@ -1,0 +1,209 @@
+"""The brand index: every brand name, findable inside a label or within a few typos.
+
+Built once from the registry, then shared by every candidate:
+
+* **token scan** — a set of all prefixes of all brand-name skeletons. Scanning
+  a label, each start position is extended only while the text read so far
+  is the prefix of some brand (a flattened trie, i.e. the goto function of an
+  Aho–Corasick automaton without failure links: labels are at most 63
+  characters, so restarting at every position is cheaper in Python than
+  following failure links). Cost: a few set look-ups per label position,
+  independent of the number of brands.
+* **typo blocking** — a deletion neighbourhood (SymSpell): each name of 5–7
+  letters is stored under every string obtained by deleting up to 1 letter,
+  each name of 8+ letters under deletions of up to 2 letters of its first
+  :data:`PREFIX` letters. A candidate segment within the edit bound of a
+  name shares one of these deletion strings with it (each edit costs at
+  most one deletion on each side, also across the prefix cut), so a handful
+  of dictionary look-ups yields the few names worth confirming with
+  rapidfuzz's optimal-string-alignment distance (restricted
+  Damerau–Levenshtein). The prefix cut bounds the look-ups per segment
+  (at most 56) and the table size, as in SymSpell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import combinations
+
+from rapidfuzz.distance import OSA
+
+from monitor.lookalike.brands import Brand
+from monitor.lookalike.skeleton import name_key, skeleton
+from monitor.lookalike.words import is_generic_name, is_made_of_words
+
+MIN_NAME = 3  # shorter names (`mb`, `be`) are too ambiguous to look for
+SHORT_NAME = 4  # names up to this length match only as whole tokens, never with typos
+PREFIX = 10  # deletion neighbourhoods are built on the first PREFIX letters
+
+
+def typo_bound(length: int) -> int:
+    """Edits allowed between a brand name of ``length`` letters and a typo of it."""
+    if length <= SHORT_NAME:
+        return 0
+    if length <= 7:
+        return 1
+    return 2
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """One way a brand is written: its registered label or an alias."""
+
+    skel: str
+    plain: str  # folded, letters and digits only
+    written: str  # as registered (lower case, letters and digits only, accents kept)
+    brand: int  # index into BrandIndex.brands
+    alias: bool
+    short: bool  # 3–4 letters: whole tokens only
+    generic: bool  # a common word: whole labels only
+    descriptive: bool  # made of words (`dienmayxanh`, `laptopgiare`), not an invented name
+
+
+def _deletions(word: str, depth: int) -> list[str]:
+    """``word`` and every string made by deleting up to ``depth`` (1 or 2) of its letters.
+
+    The deletions are the subsequences one or two letters shorter, which
+    :func:`itertools.combinations` enumerates (and ``str.join`` glues) in C:
+    this runs for every typo segment of every candidate. The list may hold
+    duplicates (``shopee`` less either ``e``).
+    """
+    n = len(word)
+    out = [word]
+    out += map(_JOIN, combinations(word, n - 1))
+    if depth > 1 and n > 1:
+        out += map(_JOIN, combinations(word, n - 2))
+    return out
+
+
+_JOIN = "".join
+
+
+def _add(table: dict[str, str | tuple[str, ...]], key: str, value: str) -> None:
+    old = table.get(key)
+    if old is None:
+        table[key] = value
+    elif isinstance(old, str):
+        if old != value:
+            table[key] = (old, value)
+    elif value not in old:
+        table[key] = old + (value,)
+
+
+class BrandIndex:
+    """Brand names by skeleton, a prefix set for token scans, deletion tables for typos."""
+
+    def __init__(self, brands: Iterable[Brand]) -> None:
+        self.brands: list[Brand] = list(brands)
+        self.names: dict[str, tuple[Name, ...]] = {}
+        for i, brand in enumerate(self.brands):
+            seen: set[str] = set()
+            labels = [(brand.label, False)] if brand.suffix else []  # an IP address has no name
+            for text, alias in [*labels, *((a, True) for a in brand.aliases)]:
+                name = self._name(text, i, alias)
+                if name is None or name.skel in seen:
+                    continue
+                seen.add(name.skel)
+                self.names[name.skel] = self.names.get(name.skel, ()) + (name,)
+        # every genuine way each skeleton is written (homoglyph tests)
+        self.spellings: dict[str, tuple[str, ...]] = {
+            skel: tuple({n.written for n in names} | {n.plain for n in names}) for skel, names in self.names.items()
+        }
+        # prefix -> whether it is itself a name (the scan's trie, one look-up per step)
+        self._trie: dict[str, bool] = {}
+        # deletion key -> the skeleton(s) stored under it (typo blocking)
+        self._typo: dict[str, str | tuple[str, ...]] = {}
+        for skel, names in self.names.items():
+            if all(n.generic for n in names):
+                continue
+            for end in range(MIN_NAME, len(skel) + 1):
+                prefix = skel[:end]
+                self._trie[prefix] = prefix in self.names
+            bound = typo_bound(len(skel))
+            if bound:
+                for key in _deletions(skel[:PREFIX], bound):
+                    _add(self._typo, key, skel)
+        # the same keys as a set: a set probe touches one cache line, a dict
+        # probe two, and most probes miss (see near())
+        self._typo_keys = frozenset(self._typo)
+        self._longest = max((len(skel) for skel in self.names), default=0)
+
+    @staticmethod
+    def _name(text: str, brand: int, alias: bool) -> Name | None:
+        written = "".join(c for c in text.lower() if c.isalnum())
+        plain = name_key(text)
+        skel = skeleton(plain)
+        if len(skel) < MIN_NAME:
+            return None
+        return Name(
+            skel=skel,
+            plain=plain,
+            written=written,
+            brand=brand,
+            alias=alias,
+            short=len(skel) <= SHORT_NAME,
+            generic=is_generic_name(plain),
+            descriptive=is_made_of_words(plain),
+        )
+
+    # --- look-ups -----------------------------------------------------------
+
+    def scan(self, joined: str) -> list[tuple[int, int, str]]:
+        """Every ``(start, end, skeleton)`` where a non-generic brand name occurs in ``joined``.
+
+        (A generic name that is also the prefix of a non-generic one is
+        reported too: the matcher needs it to tell what explains a typo.)
+        """
+        trie = self._trie
+        n = len(joined)
+        hits = []
+        for i in range(n - MIN_NAME + 1):
+            j = i + MIN_NAME
+            while (is_name := trie.get(joined[i:j])) is not None:
+                if is_name:
+                    hits.append((i, j, joined[i:j]))
+                if j == n:
+                    break
+                j += 1
+        return hits
+
+    def near(self, segment: str) -> list[tuple[str, int]]:
+        """Brand skeletons within their typo bound of ``segment`` (not equal to it): ``(skeleton, edits)``."""
+        m = len(segment)
+        if m < 4 or m > self._longest + 2:
+            return []
+        # A segment of 7 letters or fewer needs only one deletion on its
+        # side: an 8+ letter name is longer, so its extra letters are deleted
+        # on the name's side. Most segments share no key with any name: the
+        # intersection (in C) is then empty and nothing else runs.
+        shared = self._typo_keys.intersection(_deletions(segment[:PREFIX], 2 if m >= 8 else 1))
+        return self._confirm(segment, shared) if shared else []
+
+    def _confirm(self, segment: str, shared: Iterable[str]) -> list[tuple[str, int]]:
+        """The names stored under the ``shared`` deletion keys that really are within their typo bound."""
+        table = self._typo
+        skels: set[str] = set()
+        for key in shared:
+            value = table[key]
+            if value.__class__ is str:
+                skels.add(value)
+            else:
+                skels.update(value)
+        skels.discard(segment)
+        out = []
+        distance = OSA.distance
+        for skel in skels:
+            bound = 1 if len(skel) <= 7 else 2  # typo_bound(), inlined: this loop is hot
+            dist = distance(segment, skel, score_cutoff=bound)
+            if dist <= bound:
+                out.append((skel, dist))
+        return out
+
+    def stats(self) -> dict[str, int]:
+        return {
+            "brands": len(self.brands),
+            "names": len(self.names),
+            "prefixes": len(self._trie),
+            "typo_keys": len(self._typo),
+        }
