@@ -33,6 +33,7 @@ SEVERE_KEYWORDS: frozenset[str] = frozenset(
     hoahong seller sellers sellercenter kenhnguoiban banhang doitac partner partners
     vip vvip thanhtoan payment payments hoadon tracuu kiemtra check order orders donhang
     giaohang delivery shipper vanchuyen tracking buudien
+    driver drivers taixe tuyentaixe doitactaixe
     doisoat ketnoi chuyenkhoan napthe doithe muathe mothe motaikhoan kyc ekyc
     sinhtrac sinhtrachoc dinhdanh vneid chungthuc giahan baotri nhanluong lamthem
     dautu loinhuan chotdon xakho thanhly khaitruong sinhnhat tiendien tiennuoc

@@ -32,6 +32,7 @@ def brands() -> list[Brand]:
         Brand("vinamilk.com.vn"),
         Brand("vinamit.com.vn"),
         Brand("sale.vn"),
+        Brand("grab.com"),
     ]
 
 

@@ -22,6 +22,13 @@ def test_keywords_glued_to_the_brand_count_like_hyphenated_ones(matcher):
     assert targets(matcher, "hotroshopeevn.com") == {"shopee.vn"}
 
 
+def test_driver_recruitment_words_next_to_a_ride_hailing_brand_are_scam_keywords(matcher):
+    # "tuyển tài xế" pages collect deposits from would-be drivers
+    assert targets(matcher, "grab-driver-vn.com") == {"grab.com"}
+    assert targets(matcher, "tuyentaixe-grab.online") == {"grab.com"}
+    assert targets(matcher, "grab-construction.com") == set()
+
+
 def test_a_scam_keyword_scores_higher_than_a_plain_one(matcher):
     assert only(matcher, "shopee-khuyenmai.com").score > only(matcher, "shopee-official.com").score
 
