@@ -110,6 +110,12 @@ def _capped(items: list) -> list:
     return items[: MAX_SIGHTINGS // 2] + items[-(MAX_SIGHTINGS // 2):]
 _CLAIM_TARGETS = ("bo cong thuong", "bct", "ministry of industry and trade", "moit", "bo cong thuong")
 
+_HREF_TAGS = frozenset({"a", "area", "link"})
+# Containers of content rather than page furniture: a badge image there illustrates an article
+# (not <figure>: WordPress puts every block image, footer widgets too, in one).
+_CONTENT_TAGS = frozenset({"article", "blockquote"})
+# Words around a text-only portal link that make it part of a sentence.
+_SENTENCE_AROUND = 8
 _LINK_ATTRS = ("href", "to", "data-href", "data-url", "data-link", "xlink:href", "onclick", "data-to")
 _IMG_ATTRS = ("src", "data-src", "data-lazy-src", "data-original", "data-lazy", "data-srcset", "srcset",
               "data-bg", "data-image", "lazy-src", "data-echo")
@@ -262,6 +268,12 @@ def _text_is_badge(folded: str) -> bool:
     return "bct" in words or "moit" in words
 
 
+def _follows_href(tag: str) -> bool:
+    """Whether a browser (or a framework) follows an ``href`` on this element: ``<a>``, ``<area>``,
+    ``<Link>`` and custom link components do; a ``<p href>`` or ``<div href>`` is dead markup."""
+    return tag in _HREF_TAGS or "-" in tag or tag.endswith("link")
+
+
 def _link_of(el: etree._Element) -> tuple[str | None, etree._Element | None]:
     """The link a click on ``el`` follows: the nearest ancestor (or self) with a link attribute."""
     node: etree._Element | None = el
@@ -270,6 +282,8 @@ def _link_of(el: etree._Element) -> tuple[str | None, etree._Element | None]:
         if isinstance(node.tag, str):
             for attr in _LINK_ATTRS:
                 value = node.get(attr)
+                if attr in ("href", "xlink:href") and not _follows_href(node.tag):
+                    continue
                 if value is not None and (attr != "onclick" or "online" in value.lower() or "http" in value):
                     return value, node
             if node.tag in ("footer", "body", "ul", "section"):
@@ -281,6 +295,30 @@ def _link_of(el: etree._Element) -> tuple[str | None, etree._Element | None]:
     if prev is not None and prev.tag == "link" and (prev.get("to") or prev.get("href")):
         return prev.get("to") or prev.get("href"), prev
     return None, None
+
+
+def _in_content(el: etree._Element) -> bool:
+    """Whether ``el`` stands in an article or a quotation (not in a footer inside one)."""
+    for node in el.iterancestors():
+        tag = node.tag
+        if tag == "footer":
+            return False
+        if tag in _CONTENT_TAGS:
+            return True
+    return False
+
+
+def _shows_badge(el: etree._Element, folded_text: str) -> bool:
+    """Whether a portal link can be the site's badge: an image (or a background) inside it, badge
+    words, no text at all (a CSS badge), or link text standing on its own. A link inside a sentence
+    ("một <a>hồ sơ website hợp lệ</a> sẽ hiển thị ...") points at someone else's record."""
+    if not folded_text.strip() or _text_is_badge(folded_text) or _text_kind(folded_text):
+        return True
+    if "url(" in (el.get("style") or "") or any(True for _ in el.iter("img", "svg", "picture", "amp-img")):
+        return True
+    parent = el.getparent()
+    around = "" if parent is None else " ".join(parent.itertext())
+    return len(around.split()) - len(folded_text.split()) <= _SENTENCE_AROUND
 
 
 def _element_excerpt(el: etree._Element) -> str:
@@ -317,7 +355,7 @@ def _images(p: ParsedPage, seen: set[etree._Element]) -> list[BadgeSighting]:
         folded_alt = fold(alt) if alt else ""
         strength = _image_strength(values) if any(t in low for t in _IMAGE_TOKENS) else 0
         by_alt = _text_is_badge(folded_alt)
-        if not (strength or by_alt):
+        if not (strength or by_alt) or _in_content(el):
             continue
         href, link_el = _link_of(el)
         if link_el is not None and link_el.get("title"):
@@ -415,6 +453,8 @@ def _portal_links(p: ParsedPage, seen: set[etree._Element]) -> list[BadgeSightin
         if info.state == "not_record" and "/content/" in (info.url or "").lower():
             continue  # a link to the badge image file itself
         text = fold(" ".join(el.itertext()) + " " + (el.get("title") or ""))
+        if not _shows_badge(el, text) or _in_content(el):
+            continue
         kind = _text_kind(text) or info.kind
         if info.state not in ("record", "placeholder", "portal_root") and not _text_is_badge(text):
             continue

@@ -22,12 +22,15 @@ from urllib.parse import unquote
 
 from monitor.checks.matching import LabelIndex, word_start
 from monitor.checks.page import Anchored, ParsedPage, excerpt, json_ld_types
+from monitor.checks.regions import footer_start
 from monitor.checks.result import Disclosures, Found
 from monitor.checks.vocabulary import (
     ADDRESS_LABEL_NOT_FOLLOWED_BY,
     ADDRESS_LABELS,
     ADDRESS_LABELS_NEED_COLON,
+    AGENCY_CREDITS,
     CHAT_LINK_HOSTS,
+    CONTACT_WORDS,
     CREDIT_CONTEXT,
     FAX_LABELS,
     ISSUE_DATE_LABELS,
@@ -72,6 +75,12 @@ _HARD_STOPS = frozenset({
     "copyright", "ban quyen", "fanpage", "facebook", "cskh", "tax code", "all rights reserved",
     "bao luu moi quyen", "powered by", "cung cap boi", "thiet ke boi",
 })
+
+# Contact labels that end a value with a word or two before their colon ("Tổng đài hỗ trợ:",
+# "Điện thoại nhà bán:").
+_CONTACT_STOPS = frozenset({"hotline", "tong dai", "dien thoai", "so dien thoai", "sdt", "tel", "email", "e-mail",
+                            "fax", "zalo", "cskh", "lien he"})
+_WORDS_THEN_COLON = re.compile(r"(?: [a-z]{1,8}){1,2} ?[:\uff1a]")
 
 _SEP = " \t:.#/()-|\u00a0"
 # A registration value: household numbers (letters inside) first, then digit runs.
@@ -220,7 +229,8 @@ def _value_end(folded: str, start: int, limit: int = 220, hard_only: bool = Fals
         if tag == "part":
             continue
         after = folded[lab_end : lab_end + 4].lstrip(" ")
-        if label in _HARD_STOPS or after[:1] in (":", "\uff1a") or (after[:1].isdigit() and tag != "addr"):
+        if label in _HARD_STOPS or after[:1] in (":", "\uff1a") or (after[:1].isdigit() and tag != "addr") or (
+                label in _CONTACT_STOPS and _WORDS_THEN_COLON.match(folded, lab_end)):
             if not hard_only or label in _HARD_STOPS:
                 end = pos
                 break
@@ -469,8 +479,12 @@ def _owner_candidates(p: ParsedPage, anchors: list[int]) -> list[_Candidate]:
     for start, end, label, _ in _capped(list(_OWNER_INDEX.finditer(folded, original=text))):
         pos = _skip_separators(folded, end)
         between = folded[end:pos]
-        if label not in OWNER_PHRASE_LABELS and not any(c in between for c in ":-\n\uff1a"):
-            continue
+        if label not in OWNER_PHRASE_LABELS and not any(c in between for c in ":-\uff1a"):
+            # a label ending its line ("Chủ sở hữu\nNguyễn Văn An"); a weak one must open it too,
+            # not end a longer phrase ("Chính sách bảo vệ dữ liệu cá nhân\n© 2026 ...")
+            if "\n" not in between or label in WEAK_OWNER_LABELS and \
+                    folded[_line_start_within(folded, start, 80) : start].strip(" -•*\t"):
+                continue
         if _stop_at(folded, pos, text):  # "Thông tin chủ sở hữu\nTên doanh nghiệp: ..."
             continue
         stop = _value_end(folded, pos, limit=160, text=text)
@@ -484,7 +498,9 @@ def _owner_candidates(p: ParsedPage, anchors: list[int]) -> list[_Candidate]:
             continue
         if sum(c.isdigit() for c in value) > len(value) / 3 or "@" in value or "://" in value:
             continue
-        out.append(_Candidate(value, pos, stop, 7.0 + (1 if legal else 0)))
+        # a brand ("thuộc sở hữu của Sao Kim Land") is weaker than a legal entity beside the number
+        score = 8.0 if legal else 7.0 if is_person_name(value) else 5.5
+        out.append(_Candidate(value, pos, stop, score))
     for start, end, label, _ in _capped(list(_LEGAL_START_INDEX.finditer(folded, original=text))):
         # where the name stands first (cheap), the name itself only then
         near = any(abs(a - start) < 350 for a in anchors)
@@ -510,13 +526,29 @@ def _owner_candidates(p: ParsedPage, anchors: list[int]) -> list[_Candidate]:
     return out
 
 
+# A comma and a lower-case word: the sentence goes on after the name
+# ("Công ty X, thành lập theo ...", "Sao Kim Land, không phải website của ...").
+_NAME_THEN_CLAUSE = re.compile(r",\s+(?=[^\W\d_])")
+
+
 def _clean_name(raw: str) -> str:
     value = collapse_space(raw)
     for cut in (" (", " - ", " – ", " | ", "|"):
         idx = value.find(cut)
         if idx > 2:
             value = value[:idx]
+    clause = next((m for m in _NAME_THEN_CLAUSE.finditer(value) if m.start() > 2 and value[m.end()].islower()), None)
+    if clause:
+        value = value[: clause.start()]
     return _trim(value)
+
+
+# Lower-case words that follow an entity's name in a sentence ("... do Công ty X xây dựng
+# và vận hành", "Công ty X có trụ sở tại ..."); inside a name these words are capitalised.
+_NAME_THEN_VERB = re.compile(
+    r"\s+(?:cấp|do|có|là|được|chuyên|với|tại|đã|sẽ|xin|cam|xây dựng và vận hành|vận hành|sở hữu|thành lập"
+    r"|chịu trách nhiệm|trực thuộc)(?:\s|$)"
+)
 
 
 def _entity_at(folded: str, text: str, start: int, end: int) -> _Candidate | None:
@@ -533,7 +565,7 @@ def _entity_at(folded: str, text: str, start: int, end: int) -> _Candidate | Non
     if m:
         stop = start + m.start()
     value = _clean_name(text[start:end] + " " + text[end:stop].lstrip(" :"))
-    value = re.split(r"\s+(?:cấp|do|có|là|được|chuyên|với|tại|đã|sẽ|xin|cam)\s", value, maxsplit=1)[0]
+    value = _NAME_THEN_VERB.split(value, maxsplit=1)[0]
     value = _trim(value)
     fvalue = fold(value)
     words = value.split()
@@ -663,6 +695,40 @@ def _unlabelled_addresses(p: ParsedPage) -> list[_Candidate]:
                 if cand is not None:
                     out.append(cand)
                     break
+    return out or _addresses_over_lines(folded, text)
+
+
+# A line opening with an administrative unit ("Phường Tân Hưng", "Thành phố Hồ Chí Minh").
+_ADMIN_LINE = re.compile(r"\n(?=(?:phuong|xa|quan|huyen|thi xa|thi tran|thanh pho|tinh|tp\.?|p\.|q\.) |viet ?nam\n)")
+_ADMIN_STARTS = ("phuong ", "xa ", "quan ", "huyen ", "thi xa ", "thi tran ", "thanh pho ", "tinh ", "tp ", "tp.",
+                 "p.", "q.", "viet nam", "vietnam")
+
+
+def _addresses_over_lines(folded: str, text: str) -> list[_Candidate]:
+    """An address block with one part per line and no label (PrestaShop's store block):
+    "Số 45 đường số 9\nPhường Tân Hưng\nThành phố Hồ Chí Minh\nViệt Nam"."""
+    out: list[_Candidate] = []
+    consumed = -1
+    for m in _capped(list(_ADMIN_LINE.finditer(folded))):
+        if m.start() < consumed:
+            continue
+        first_start = folded.rfind("\n", 0, m.start()) + 1
+        first = folded[first_start : m.start()].strip()
+        if not (first.startswith(_ADDRESS_OPENERS) or first[:1].isdigit()) or not 6 <= len(first) <= 100:
+            continue
+        parts = [text[first_start : m.start()]]
+        pos = m.end()
+        while len(parts) < 5 and pos < len(folded):
+            end = _line_end_within(folded, pos, 80)
+            line = folded[pos:end].strip()
+            if end - pos >= 80 or not line.startswith(_ADMIN_STARTS):
+                break
+            parts.append(text[pos:end])
+            pos = end + 1
+        consumed = pos
+        value = ", ".join(_trim(collapse_space(part)) for part in parts)
+        if len(parts) >= 2 and province_in_address(value) and _plausible_address(value):
+            out.append(_Candidate(value, first_start, pos - 1, 3.0))
     return out
 
 
@@ -951,25 +1017,125 @@ def page_disclosures(p: ParsedPage) -> PageDisclosures:
     result = PageDisclosures(p)
     if p.is_portal or not p.text:
         return result
-    regs = _registration_candidates(p)
+    own_from = footer_start(p)
+    regs = _prefer_footer(_registration_candidates(p), own_from)
+    for c in regs:
+        parsed = c.extra.get("parsed")
+        if parsed is not None and parsed.valid:
+            c.score += _VALID_BONUS
     result.reg = _best_registration(regs)
     blocked = [(c.extra.get("value_start", c.start), c.end) for c in regs]
     address_hits = list(_ADDRESS_INDEX.finditer(p.folded, original=p.text))
     anchors = [c.start for c in regs] + [h[0] for h in address_hits][:20]
-    owners = _owner_candidates(p, anchors)
+    owners = _prefer_footer(_owner_candidates(p, anchors), own_from)
     if owners:
         result.owner = max(owners, key=lambda c: (c.score, -c.start))
     addresses = _address_candidates(p, address_hits)
     if not addresses:
         addresses = _unlabelled_addresses(p)
+    addresses = _prefer_footer(addresses, own_from)
     if addresses:
         result.address = max(addresses, key=lambda c: (c.score, -c.start))
     result.issuer, result.issue_date = _issuer_and_date(p, result.reg)
-    result.phones = _dedupe(_phone_candidates(p, blocked))
-    result.emails = _dedupe(_email_candidates(p))
+    foreign = _foreign_anchors(result, regs, owners, own_from)
+    result.phones = _dedupe(_own_contacts(p, _phone_candidates(p, blocked), foreign, prose_too=True))
+    result.emails = _dedupe(_own_contacts(p, _email_candidates(p), foreign))
     result.chats = _dedupe(_chat_links(p))
     _fill_from_json_ld(result)
     return result
+
+
+# The footer speaks for the site; the rest of a page may name other entities (a seller on a
+# marketplace, a product's maker, employers in a job list): its candidates score this much more.
+_FOOTER_BONUS = 3.0
+# Between two registration numbers otherwise alike, the one with a valid check digit is real.
+_VALID_BONUS = 0.5
+
+
+def _prefer_footer(cands: list[_Candidate], own_from: int | None) -> list[_Candidate]:
+    if own_from is not None:
+        for c in cands:
+            if c.start >= own_from:
+                c.score += _FOOTER_BONUS
+    return cands
+
+
+# --- whose contact a phone or an e-mail is -------------------------------------
+
+# A contact belongs to the last entity named before it within this many characters.
+_BLOCK_REACH = 400
+# A phone in a line of running text this long, with no contact word just before it,
+# is quoted in an article ("phản ánh qua đường dây nóng ... theo số 024 ..."), not offered.
+_PROSE_WORDS = 25
+_CONTACT_RX = re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(w) for w in CONTACT_WORDS) + r")(?![a-z])")
+_CREDIT_RX = re.compile("|".join(re.escape(w) for w in AGENCY_CREDITS))
+
+
+def _entity_key(value: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", fold(value)).split())
+
+
+def _foreign_anchors(result: PageDisclosures, regs: list[_Candidate], owners: list[_Candidate],
+                     own_from: int | None) -> list[tuple[int, bool]]:
+    """(position, is it another entity) of every entity named on the page, in page order:
+    the site's own (its chosen owner and number, the footer) and the others."""
+    if result.reg is None and result.owner is None:
+        return []
+    anchors: list[tuple[int, bool]] = [] if own_from is None else [(own_from, False)]
+    own_reg = result.reg.value if result.reg else None
+    def outside(c: _Candidate) -> bool:  # the footer speaks for the site
+        return own_from is None or c.start < own_from
+
+    for c in regs:
+        anchors.append((c.start, own_reg is not None and c.value != own_reg and outside(c)))
+    own_name = _entity_key(result.owner.value) if result.owner else ""
+    spans = [(c.start, c.end) for c in regs]
+    for c in owners:
+        if any(lo <= c.start < hi for lo, hi in spans):
+            continue  # "... đăng ký hộ kinh doanh số ...": a label, not an entity
+        key = _entity_key(c.value)
+        other = bool(own_name) and key != own_name and key not in own_name and own_name not in key
+        anchors.append((c.start, other and outside(c) and has_legal_form(c.value)))
+    if not any(other for _, other in anchors):
+        return []
+    return sorted(anchors)
+
+
+def _own_contacts(p: ParsedPage, cands: list[_Candidate], anchors: list[tuple[int, bool]],
+                  prose_too: bool = False) -> list[_Candidate]:
+    """The candidates that are the site's own contacts: not in another entity's block (a seller,
+    an employer, a maker), not in a web agency's credit, not quoted in an article."""
+    folded = p.folded
+    end = len(folded)
+    kept: list[_Candidate] = []
+    dropped: set[str] = set()  # someone else's: their tel: and mailto: links go too
+    starts = [a[0] for a in anchors]
+    for c in cands:
+        if c.start >= end:  # a tel: or mailto: link: judged by the text's verdict below
+            kept.append(c)
+            continue
+        i = bisect_right(starts, c.start) - 1
+        other = i >= 0 and anchors[i][1] and c.start - anchors[i][0] <= _BLOCK_REACH
+        if other or _in_credit(folded, c.start):
+            dropped.add(c.value)
+        elif not (prose_too and _in_prose(folded, c.start)):
+            kept.append(c)
+    seen_in_text = {c.value for c in kept if c.start < end}
+    return [c for c in kept if c.start < end or c.value not in dropped or c.value in seen_in_text]
+
+
+def _in_credit(folded: str, pos: int) -> bool:
+    line_start = _line_start_within(folded, pos, 200)
+    before = folded[line_start:pos]
+    cut = max(before.rfind(sep) for sep in ("|", "•", "·"))
+    return bool(_CREDIT_RX.search(before, cut + 1))
+
+
+def _in_prose(folded: str, pos: int) -> bool:
+    line_start, line_end = _line_start_within(folded, pos, 1000), _line_end_within(folded, pos, 1000)
+    if folded.count(" ", line_start, line_end) < _PROSE_WORDS:
+        return False
+    return not _CONTACT_RX.search(folded, max(line_start, pos - 30), pos)
 
 
 def _fill_from_json_ld(result: PageDisclosures) -> None:

@@ -28,10 +28,14 @@ from monitor.checks.vocabulary import (
     OFFLINE_ORDER_HREFS,
     OFFLINE_ORDER_TEXTS,
     ORDER_BUTTON_TEXTS,
+    ORDER_FORM_ORDER_FIELDS,
+    ORDER_FORM_PHONE_FIELDS,
+    ORDER_FORM_TEXTS,
     ORDER_STRONG_TEXTS,
     SHOP_PLATFORMS,
 )
 from monitor.domains import DomainError, registrable_domain
+from monitor.text import fold
 
 # A price: "199.000₫", "1,290,000 vnd", "Giá: 250.000". The first character is
 # read first (a digit, g or p) so the regex engine skips to those.
@@ -79,6 +83,10 @@ def _same_site(url: str, site: str | None) -> bool:
     return site is not None and _site(host) == site
 
 
+# A server page's extension: "giohang.asp" is the cart "/giohang".
+_PAGE_EXTENSION = re.compile(r"\.(?:aspx?|php|html?|jsp|cfm)$")
+
+
 def _is_cart_url(url: str) -> bool:
     low = url.lower()
     if not _CART_HINT.search(low):
@@ -88,6 +96,9 @@ def _is_cart_url(url: str) -> bool:
     except ValueError:
         return False
     path = parts.path.rstrip("/")
+    if path and not path.startswith("/") and not parts.netloc:
+        path = "/" + path  # relative to the site root of a flat site ("giohang.asp?action=add")
+    path = _PAGE_EXTENSION.sub("", path)
     query = parts.query
     if any(q in query for q in CART_QUERIES):
         return True
@@ -109,6 +120,32 @@ _CART_ATTRIBUTE_XPATH = etree.XPath(
 _CART_COMMON = (b"cart",) if all(b"cart" in a for a in CART_ATTRIBUTES[:8]) else CART_ATTRIBUTES[:8]
 _LINK_HREF_RX = Anchored(re.compile(f"{_CART_HINT.pattern}|{_OFFLINE_HREF_RX.pattern}"),
                          tuple(p.strip("/") for p in CART_PATHS) + CART_QUERIES + OFFLINE_ORDER_HREFS)
+
+
+_FORM_FIELDS = etree.XPath(".//input[not(@type='hidden')]|.//select|.//textarea")
+_ORDER_FORM_TEXT_RX = _phrases(ORDER_FORM_TEXTS)
+
+
+def _order_form(p: ParsedPage) -> str | None:
+    """An order form of a landing page: phone and address (or product) fields sent with an
+    order button; an excerpt of it, or None. Contact and call-back forms have no order words."""
+    root = p.tree
+    if root is None:
+        return None
+    for form in root.iter("form"):
+        fields = [fold(" ".join(v for v in (f.get("name"), f.get("id"), f.get("placeholder"), f.get("type"),
+                                             f.get("aria-label")) if v)).replace("-", " ")
+                  for f in _FORM_FIELDS(form)]
+        if not any(any(w in f for w in ORDER_FORM_PHONE_FIELDS) for f in fields):
+            continue
+        if not any(any(w in f for w in ORDER_FORM_ORDER_FIELDS) for f in fields):
+            continue
+        text = fold(" ".join(form.itertext()) + " " + " ".join(
+            v for el in form.iter("input", "button") for v in (el.get("value"),) if v))
+        phrase = _matches(" ".join(text.split()), _ORDER_FORM_TEXT_RX)
+        if phrase:
+            return f"<form class=\"{form.get('class') or ''}\"> … {phrase}"
+    return None
 
 
 def _offline(text: str, href: str = "") -> bool:
@@ -179,6 +216,11 @@ def page_signals(p: ParsedPage) -> tuple[list[Signal], int]:
                     add("buy_button", f"<{control.tag}> {text}")
             elif any(a.decode() in control.attrs for a in CART_ATTRIBUTES):
                 add("add_to_cart_button", f"<{control.tag} class=\"{control.attrs.strip()}\">")
+
+    if not any(s.strong for s in signals) and any(c.tag == "form" for c in p.controls):
+        order_form = _order_form(p)
+        if order_form:
+            add("order_form", order_form)
 
     root = p.tree
     # last resort: class names of add-to-cart controls (a query over every element:

@@ -10,11 +10,16 @@ policy counts too. Keywords live in
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
-from monitor.checks.page import Anchored, ParsedPage, fold_keep_length
+from lxml import etree
+
+from monitor.checks.page import Anchored, Link, ParsedPage, fold_keep_length
+from monitor.checks.regions import footer_element
 from monitor.checks.result import POLICY_KEYS, Found, Policies
 from monitor.checks.vocabulary import ARTICLE_PATHS, CART_PATHS, POLICY_KEYWORDS, POLICY_MARKERS
+from monitor.domains import DomainError, registrable_domain
 from monitor.text import fold
 
 _SLUG_SPLIT = re.compile(r"[\-_/.+%=&?]+")
@@ -119,21 +124,68 @@ def _capped(links: list) -> list:
     return links[: MAX_LINKS // 2] + links[-(MAX_LINKS // 2):]
 
 
+def _offsite(url: str, page_host: str) -> bool:
+    """Whether ``url`` leads to another site than the page's (another registrable domain)."""
+    if not url.startswith(("http://", "https://")):
+        return False
+    host = _host(url)
+    if not host or host == page_host:
+        return False
+    site = _site_of(page_host)
+    return site is None or _site_of(host) != site
+
+
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+@lru_cache(maxsize=4096)
+def _site_of(host: str) -> str | None:
+    try:
+        return registrable_domain(host)
+    except (DomainError, ValueError):
+        return None
+
+
 def _page_policies(p: ParsedPage) -> dict[str, Found]:
     found: dict[str, Found] = {}
     if p.is_portal or p.tree is None:
         return found
+    page_host = _host(p.url)
+    usable: list[int] = []  # ordinals of the policy links taken
+    checkouts: list[tuple[Link, str, set[str]]] = []  # "/thanh-toan" links: a policy only among policies
     for link in _capped(p.links_matching(_POLICY_LINK_TEXT, _POLICY_LINK_HREF)):
         if len(found) == len(POLICY_KEYS):
             break  # every policy has its link: later links change nothing
         title = p.link_title(link) if not link.folded else ""
         text = link.folded or fold_keep_length(title.lower())
-        keys = link_policies(text, link.href)
-        if not keys or not _usable(link.url, text):
+        if _offsite(link.url, page_host):
+            # another site's page (a delivery app's "/...-delivery/" shop page) is no policy of this
+            # site, unless its text says it is one ("Chính sách bảo mật" hosted by the parent company)
+            keys = policies_in(" ".join(text.split())) if _MARKER_RX.search(text) else set()
+        else:
+            keys = link_policies(text, link.href)
+        if not keys:
             continue
+        if not _usable(link.url, text):
+            if _checkout_path(link.url):
+                checkouts.append((link, title, keys))
+            continue
+        usable.append(link.ordinal)
         for key in keys:
             if key not in found:
-                found[key] = Found(link.url, p.url, f"<a href=\"{link.href}\">{link.text or title}</a>", p.sha256)
+                found[key] = _link_found(p, link, title)
+    footer_hrefs = _footer_hrefs(p) if checkouts else set()
+    for link, title, keys in checkouts:
+        # "Thanh toán" → /thanh-toan in the footer's list of policies is the payment page, not the checkout
+        if link.href in footer_hrefs and any(abs(link.ordinal - o) <= _NEIGHBOURS for o in usable):
+            for key in keys:
+                found.setdefault(key, _link_found(p, link, title))
+    for key, heading in _footer_headings(p):
+        found.setdefault(key, Found(p.url, p.url, f"footer heading: {heading}", p.sha256))
     # The page itself is a policy page (a fetched "Chính sách đổi trả" page).
     heading = p.title
     if p.h1:
@@ -144,6 +196,77 @@ def _page_policies(p: ParsedPage) -> dict[str, Found]:
             for key in policies_in(folded):
                 found.setdefault(key, Found(p.url, p.url, f"page heading: {part.strip()}", p.sha256))
     return found
+
+
+# A "/thanh-toan" link this close (in link order) to a policy link stands in the policy list.
+_NEIGHBOURS = 2
+_HEADINGS = etree.XPath(".//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or self::strong or self::b "
+                        "or contains(@class,'title') or contains(@class,'heading')]")
+# A footer heading naming a policy is a published policy when text follows it (the payment
+# methods under "Hình thức thanh toán"), not when it only titles a column of links.
+_MIN_SECTION_WORDS = 4
+
+
+def _link_found(p: ParsedPage, link: Link, title: str) -> Found:
+    return Found(link.url, p.url, f"<a href=\"{link.href}\">{link.text or title}</a>", p.sha256)
+
+
+def _checkout_path(url: str) -> bool:
+    try:
+        path = urlsplit(url).path.lower().rstrip("/")
+    except ValueError:
+        return False
+    return any(path == c for c in CART_PATHS)
+
+
+def _footer_hrefs(p: ParsedPage) -> set[str]:
+    el = footer_element(p)
+    return set() if el is None else {(a.get("href") or "").strip() for a in el.iter("a")}
+
+
+def _footer_headings(p: ParsedPage) -> list[tuple[str, str]]:
+    """(policy, heading) for the headings of the footer that name a policy and head a section
+    of text rather than a list of links."""
+    el = footer_element(p)
+    if el is None:
+        return []
+    out = []
+    for heading in _HEADINGS(el):
+        raw = " ".join(" ".join(heading.itertext()).split())
+        folded = fold(raw)
+        if not raw or len(folded.split()) > 8 or not _MARKER_RX.search(folded):
+            continue
+        keys = policies_in(folded)
+        if keys and _section_words(heading) >= _MIN_SECTION_WORDS:
+            out.extend((key, raw) for key in keys)
+    return out
+
+
+def _section_words(heading: etree._Element) -> int:
+    """Words of plain text (link text left out) after a heading, up to the next heading."""
+    words = len((heading.tail or "").split())
+    for sibling in heading.itersiblings():
+        if not isinstance(sibling.tag, str):
+            continue
+        if sibling.tag in ("h2", "h3", "h4", "h5", "h6") or words >= _MIN_SECTION_WORDS:
+            break
+        words += _plain_words(sibling) + len((sibling.tail or "").split())
+    return words
+
+
+def _plain_words(el: etree._Element) -> int:
+    words = 0
+    in_link = 0
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        if event == "start":
+            in_link += node.tag == "a"
+            if not in_link:
+                words += len((node.text or "").split())
+        else:
+            in_link -= node.tag == "a"
+            if not in_link and node is not el:
+                words += len((node.tail or "").split())
+    return words
 
 
 def check_policies(pages: list[ParsedPage]) -> Policies:

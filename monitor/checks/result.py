@@ -35,7 +35,7 @@ class Disclosures:
     owner_name: Found | None = None
     registration_number: Found | None = None  # normalised: "0312225168", "0312225168-002", "41H8184114"
     registration_kind: str | None = None  # monitor.identifiers.IdKind value
-    registration_label: str | None = None  # what the label called it: code, certificate, household, decision
+    registration_label: str | None = None  # what the label called it: code, certificate, household, personal, decision
     registration_number_valid: bool | None = None  # None: no public check digit (or old certificate)
     old_certificate: bool = False  # a pre-2010 certificate number, not a tax code
     issuer: Found | None = None

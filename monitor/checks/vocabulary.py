@@ -33,6 +33,7 @@ def with_variants(items: Iterable[tuple[str, _T]]) -> Iterator[tuple[str, _T]]:
 #   "certificate": business-registration certificate number (may be a pre-2010 number)
 #   "household":   household business registration number
 #   "decision":    establishment decision of an organisation
+#   "personal":    an individual's 12-digit personal identification number
 REG_LABELS: dict[str, str] = {
     # enterprise / tax code
     "mst": "code",
@@ -146,6 +147,14 @@ REG_LABELS: dict[str, str] = {
     "ma so hkd": "household",
     "gpkd hkd": "household",
     "household business registration": "household",
+    # an individual's personal identification number, the tax code since 2025-07-01 (vn-rules §5.2)
+    "so dinh danh ca nhan": "personal",
+    "ma so dinh danh ca nhan": "personal",
+    "ma dinh danh ca nhan": "personal",
+    "so dinh danh": "personal",
+    "so cccd": "personal",
+    "can cuoc cong dan": "personal",
+    "so can cuoc": "personal",
     # organisation
     "quyet dinh thanh lap": "decision",
     "qd thanh lap": "decision",
@@ -218,6 +227,18 @@ CREDIT_CONTEXT: tuple[str, ...] = (
     "web by", "hosting", "van chuyen", "giao hang", "doi tac", "partner", "ngan hang", "thanh toan qua",
     "chuyen khoan", "tai khoan", "so tk", "stk", "dai ly", "phan phoi boi", "nha phan phoi",
     "nha cung cap", "khach hang", "tuyen dung",
+)
+# Credits of whoever built or hosts the site: a phone or e-mail after these on the
+# same line is the agency's ("Thiết kế website bởi ... – Hotline kỹ thuật: ...").
+AGENCY_CREDITS: tuple[str, ...] = (
+    "thiet ke boi", "thiet ke web", "thiet ke website", "designed by", "design by", "developed by",
+    "phat trien boi", "website by", "web by", "powered by", "cung cap boi", "xay dung boi",
+    "thiet ke va phat trien", "lap trinh boi",
+)
+# Words that introduce a phone number as a contact ("Hotline: ...", "Gọi ngay ...").
+CONTACT_WORDS: tuple[str, ...] = (
+    "hotline", "dien thoai", "dt", "sdt", "tel", "phone", "goi", "lien he", "zalo", "tong dai", "cskh",
+    "mobile", "di dong", "email", "e-mail", "mail", "fax",
 )
 VENDOR_NAMES: tuple[str, ...] = (
     "haravan", "sapo", "bizweb", "mat bao", "pa viet nam", "pa vietnam", "nhan hoa", "nhanh.vn",
@@ -406,6 +427,17 @@ CART_ATTRIBUTES: tuple[bytes, ...] = (
     b"add-to-cart", b"add_to_cart", b"addtocart", b"btn-cart", b"btn_cart", b"btn-addcart",
     b"btnaddtocart", b"single_add_to_cart_button", b"product-form__cart", b"js-add-cart", b"add-cart",
     b"addcart", b"btn-buy-now", b"buy-now", b"btn-muangay", b"mua-ngay", b"ajax_add_to_cart",
+)
+# Order forms of landing pages (LadiPage and the like): a <form> asking for a phone
+# number and a delivery address or a product choice, sent with an order button.
+# Field words are read in the name, id, placeholder and type of its inputs.
+ORDER_FORM_PHONE_FIELDS: tuple[str, ...] = ("phone", "tel", "sdt", "so dien thoai", "dien thoai", "mobile")
+ORDER_FORM_ORDER_FIELDS: tuple[str, ...] = (
+    "address", "dia chi", "diachi", "dia_chi", "nhan hang", "giao hang", "tinh thanh", "province",
+    "quantity", "so luong", "soluong", "combo", "san pham", "product", "goi san pham",
+)
+ORDER_FORM_TEXTS: tuple[str, ...] = (
+    "dat hang", "dat mua", "mua ngay", "mua hang", "chot don", "len don", "order", "buy now",
 )
 # Shop platforms whose themes carry a cart: (signal name, byte markers in the page).
 # Looked for in the first 32 KB and last 16 KB of the page (head assets, footer scripts).

@@ -181,3 +181,43 @@ def test_a_styled_badge_next_to_image_badges_is_not_taken_for_one_of_them():
         sightings = page_badges(parsed(html))
         assert [(s.source, s.link_state) for s in sightings] == [("image", "not_portal"), ("image", "none"),
                                                                   ("image", "dead")]
+
+
+def test_an_href_on_a_paragraph_is_no_link_so_the_badge_is_unlinked():
+    # browsers follow href on <a>, not on <p>: a visitor clicking this badge goes nowhere
+    b = badge_of(footer('<div class="col-sm-2"><p href="http://online.gov.vn/Home/WebDetails/55123">'
+                        '<img src="/images/dathongbao.png" alt=""></p></div>'))
+    assert (b.present, b.linked, b.record_id) == (True, False, None)
+    assert b.unlinked_reason == "badge without a link"
+
+
+def test_a_text_link_to_someone_elses_record_in_an_article_is_not_a_badge():
+    html = ('<html><body><article><h1>Cách kiểm tra website bán hàng</h1>'
+            '<p>Bấm vào logo hoặc tra cứu tên miền. Ví dụ, một <a href="http://online.gov.vn/Home/WebDetails/55123">'
+            'hồ sơ website hợp lệ</a> hiển thị tên doanh nghiệp và mã số thuế.</p></article>'
+            '<footer><p>© 2026 Tạp chí Tiêu Dùng</p></footer></body></html>')
+    assert badge_of(html, "https://tapchitieudung.vn/bai-viet").present is False
+
+
+def test_a_badge_image_illustrating_an_article_is_not_the_sites_badge():
+    html = ('<html><body><article><h1>Gắn logo Bộ Công Thương sai cách</h1>'
+            '<figure><img src="/uploads/logo-da-thong-bao-bo-cong-thuong.png" alt="Logo Đã thông báo Bộ Công Thương">'
+            '<figcaption>Ảnh minh họa</figcaption></figure></article>'
+            '<footer><p>© 2026 Tạp chí Tiêu Dùng</p></footer></body></html>')
+    assert badge_of(html, "https://tapchitieudung.vn/bai-viet").present is False
+
+
+def test_a_text_only_link_saying_notified_to_moit_is_still_a_badge():
+    b = badge_of(footer('<a href="http://online.gov.vn/Home/WebDetails/55123">Đã thông báo Bộ Công Thương</a>'))
+    assert (b.present, b.linked, b.record_id) == (True, True, "55123")
+
+
+def test_a_wordpress_image_block_in_a_footer_widget_is_still_the_badge():
+    b = badge_of(footer('<aside class="widget"><figure class="wp-block-image"><a href="http://online.gov.vn/Home/WebDetails/55123">'
+                        '<img src="/wp-content/uploads/2025/03/logoSaleNoti.png" alt=""></a></figure></aside>'))
+    assert (b.linked, b.record_id) == (True, "55123")
+
+
+def test_a_text_link_to_the_record_standing_alone_in_the_footer_is_the_badge():
+    b = badge_of(footer('<p><a href="http://online.gov.vn/Home/WebDetails/55123">Xem chứng nhận website</a></p>'))
+    assert (b.present, b.linked, b.record_id) == (True, True, "55123")

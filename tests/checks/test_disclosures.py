@@ -312,3 +312,156 @@ def test_cloudflare_protected_email_in_a_data_attribute():
     d = disclose(footer('<p>Email: <a href="/cdn-cgi/l/email-protection" class="__cf_email__" '
                         'data-cfemail="2b485840436b464245424c4a594f4e45055d45">[email&#160;protected]</a></p>'))
     assert [e.value for e in d.emails] == ["cskh@minigarden.vn"]
+
+
+# --- the site's own entity versus the other entities a page names ---------------
+
+def _page(body: str, foot: str) -> str:
+    return (f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Shop</title></head>'
+            f'<body><main>{body}</main><footer class="site-footer">{foot}</footer></body></html>')
+
+
+_MARKETPLACE_FOOTER = ('<p>Công ty Cổ phần Sàn Phố Chợ</p>'
+                       '<p>Địa chỉ: Tầng 5, 12 Nguyễn Huệ, Phường Sài Gòn, TP. Hồ Chí Minh. Tổng đài hỗ trợ: 1900 6868'
+                       ' - Email: hotro@phocho.vn</p>'
+                       '<p>Mã số doanh nghiệp: 0426018158 do Sở KH&amp;ĐT TP.HCM cấp lần đầu ngày 02/03/2020</p>')
+
+
+def test_a_marketplace_sellers_details_are_not_the_sites_owner():
+    seller = ('<h2>Thông tin nhà bán</h2><p>Tên pháp lý: Hộ kinh doanh Gốm Cô Tư</p>'
+              '<p>Mã số hộ kinh doanh: 41N8012345</p>'
+              '<p>Địa chỉ kho hàng: 8 Trần Phú, Phường Hải Châu, TP. Đà Nẵng</p>'
+              '<p>Điện thoại nhà bán: 0978 112 233</p>')
+    d = disclose(_page(seller, _MARKETPLACE_FOOTER), "https://phocho.vn/shop/gom-co-tu")
+    assert d.owner_name.value == "Công ty Cổ phần Sàn Phố Chợ"
+    assert d.registration_number.value == "0426018158"
+    assert [p.value for p in d.phones] == ["19006868"]
+
+
+def test_an_address_ends_before_the_next_contact_label_with_words_before_its_colon():
+    d = disclose(_page("<p>Trang chủ</p>", _MARKETPLACE_FOOTER))
+    assert d.address.value == "Tầng 5, 12 Nguyễn Huệ, Phường Sài Gòn, TP. Hồ Chí Minh"
+
+
+def test_employers_in_a_job_list_are_not_the_job_sites_owner():
+    jobs = ('<div class="job"><h3>Kế toán tổng hợp</h3><p>Công ty TNHH Thủy sản Bến Tre Xanh</p><p>MST: 3108301664</p>'
+            '<p>Lương: 10 - 12 triệu</p><p>Liên hệ: Chị Lan – 0918 220 331</p></div>'
+            '<div class="job"><h3>Tài xế</h3><p>Hộ kinh doanh Vận tải Minh Tâm</p><p>Liên hệ: 0907 440 118</p></div>')
+    foot = ('<p>Công ty TNHH Việc Làm Phương Nam</p><p>Giấy chứng nhận ĐKDN số 0131860915 do Sở KH&amp;ĐT TP. Hà Nội cấp</p>'
+            '<p>Địa chỉ: 41 Lê Lợi, Phường Hoàn Kiếm, Hà Nội</p><p>Hotline: 024 3899 1100</p>')
+    d = disclose(_page(jobs, foot), "https://vieclamphuongnam.vn/viec-lam")
+    assert d.owner_name.value == "Công ty TNHH Việc Làm Phương Nam"
+    assert d.registration_number.value == "0131860915"
+    assert [p.value for p in d.phones] == ["02438991100"]
+
+
+def test_a_products_maker_and_distributor_are_not_the_shop():
+    product = ('<h1>Viên uống bổ khớp</h1><dl><dt>Nhà sản xuất</dt><dd>Công ty Cổ phần Dược phẩm Sông Xanh'
+               '<br>Địa chỉ nhà máy: Lô B2, KCN Phú Mỹ, Phường Phú Mỹ, TP. Hồ Chí Minh<br>MST: 3148219938 · ĐT: 0254 3876 555</dd>'
+               '<dt>Đơn vị phân phối</dt><dd>Công ty TNHH Phân phối Dược An Bình<br>'
+               'Địa chỉ: 70 Nguyễn Trãi, Phường Chợ Quán, TP. Hồ Chí Minh<br>Điện thoại: 028 3920 1234</dd></dl>')
+    foot = ('<p>Đơn vị chủ quản: Công ty TNHH Thương mại Nhà Thuốc Tâm An</p>'
+            '<p>Giấy chứng nhận ĐKDN số 0182462817 do Sở Kế hoạch và Đầu tư TP. Hà Nội cấp</p>'
+            '<p>Địa chỉ: Tầng 3, 19 Trung Kính, Phường Yên Hòa, Hà Nội</p><p>Hotline: 1900 2233 45</p>')
+    d = disclose(_page(product, foot), "https://nhathuoctaman.vn/san-pham/vien-bo-khop")
+    assert d.owner_name.value == "Công ty TNHH Thương mại Nhà Thuốc Tâm An"
+    assert d.registration_number.value == "0182462817"
+    assert d.address.value == "Tầng 3, 19 Trung Kính, Phường Yên Hòa, Hà Nội"
+    assert [p.value for p in d.phones] == ["1900223345"]
+
+
+def test_an_example_footer_quoted_in_a_legal_article_is_not_the_sites_own():
+    article = ('<article><h1>Cách trình bày chân trang</h1><blockquote><p>CÔNG TY TNHH THƯƠNG MẠI MẪU<br>'
+               'Mã số doanh nghiệp: 0101234567 do Sở KH&amp;ĐT TP. Hà Nội cấp<br>Địa chỉ: Số 1 đường Mẫu, Phường Láng, Hà Nội'
+               '<br>Hotline: 0912 000 111 – Email: lienhe@mau.vn</p></blockquote></article>')
+    foot = ('<p>CÔNG TY LUẬT TNHH AN PHÚC</p><p>MST: 0390996030</p>'
+            '<p>Trụ sở: Số 25 Nguyễn Khang, Phường Yên Hòa, Hà Nội</p><p>Tổng đài tư vấn: 1900 6291 – Email: tuvan@anphuc.vn</p>')
+    d = disclose(_page(article, foot), "https://luatanphuc.vn/bai-viet")
+    assert d.owner_name.value == "CÔNG TY LUẬT TNHH AN PHÚC"
+    assert d.registration_number.value == "0390996030"
+    assert [p.value for p in d.phones] == ["19006291"]
+    assert [e.value for e in d.emails] == ["tuvan@anphuc.vn"]
+
+
+def test_a_registration_number_with_a_valid_check_digit_wins_a_tie():
+    html = footer("<p>MST: 0101234567</p><p>Mã số thuế: 0418190934</p>")
+    assert disclose(html).registration_number.value == "0418190934"
+
+
+def test_subsidiaries_listed_on_a_group_page_are_not_the_group():
+    body = ('<h2>Công ty thành viên</h2><p>Công ty TNHH Bao bì Đông Phong</p><p>MST: 0426018158</p>'
+            '<p>Địa chỉ: KCN Quang Minh, Xã Quang Minh, Hà Nội</p>')
+    foot = ('<p>CÔNG TY CỔ PHẦN TẬP ĐOÀN ĐÔNG PHONG</p><p>Giấy CNĐKDN số 0131860915 do Sở KH&amp;ĐT TP. Hà Nội cấp</p>'
+            '<p>Trụ sở chính: 68 Nguyễn Huy Tưởng, Phường Thanh Xuân, Hà Nội</p>'
+            '<p><a href="/chinh-sach-bao-ve-du-lieu">Chính sách bảo vệ dữ liệu cá nhân</a></p><p>© 2026 Đông Phong Group</p>')
+    d = disclose(_page(body, foot), "https://dongphonggroup.vn/gioi-thieu")
+    assert d.owner_name.value == "CÔNG TY CỔ PHẦN TẬP ĐOÀN ĐÔNG PHONG"
+    assert d.registration_number.value == "0131860915"
+
+
+# --- where an owner name ends ---------------------------------------------------
+
+def test_owner_name_stops_before_a_clause_after_a_comma():
+    html = footer("<p>Thương hiệu Trà Núi được sở hữu và vận hành bởi Công ty Cổ phần Nông sản Núi Cao, thành lập theo "
+                  "Giấy chứng nhận đăng ký doanh nghiệp số 0131860915 do Sở Kế hoạch và Đầu tư TP. Hà Nội cấp.</p>")
+    assert disclose(html).owner_name.value == "Công ty Cổ phần Nông sản Núi Cao"
+
+
+def test_a_brand_after_an_ownership_phrase_loses_to_the_legal_entity_by_the_number():
+    html = footer("<p>ĐƠN VỊ PHÂN PHỐI: CÔNG TY CỔ PHẦN ĐỊA ỐC SAO MAI</p><p>Mã số doanh nghiệp: 0390996030</p>"
+                  "<p>Website thuộc sở hữu của Sao Mai Land, không phải website chính thức của chủ đầu tư.</p>")
+    assert disclose(html).owner_name.value == "CÔNG TY CỔ PHẦN ĐỊA ỐC SAO MAI"
+
+
+def test_owner_named_in_prose_as_builder_and_operator():
+    html = footer("<p>Cơ sở dữ liệu văn bản do Công ty TNHH Dữ liệu Luật Việt xây dựng và vận hành.</p>"
+                  "<p>Mã số doanh nghiệp: 0418190934</p>")
+    assert disclose(html).owner_name.value == "Công ty TNHH Dữ liệu Luật Việt"
+
+
+def test_the_end_of_a_policy_link_is_not_an_owner_label():
+    # "... dữ liệu cá nhân" ends a link; "cá nhân" would be a label only if it opened its line
+    html = footer('<p><a href="/bao-mat">Chính sách bảo vệ dữ liệu cá nhân</a></p><p>© 2026 Hạ Long Group</p>')
+    assert disclose(html).owner_name.value == "Hạ Long Group"  # the brand by its "Group", not "2026 Hạ Long Group"
+
+
+# --- individuals, addresses, credits --------------------------------------------
+
+def test_personal_identification_number_after_the_personal_tax_code_label():
+    html = footer("<p>Chủ sở hữu: Trần Minh Thư (cá nhân kinh doanh)</p>"
+                  "<p>Mã số thuế cá nhân (số định danh cá nhân): 079196054321</p>")
+    d = disclose(html)
+    assert d.registration_number.value == "079196054321"
+    assert d.registration_kind == "personal_id"
+
+
+def test_unlabelled_address_block_with_one_part_per_line():
+    html = footer("<div class='block-contact'><p>Công ty TNHH Đồ chơi Sao Nhỏ</p><p>Số 12 đường số 7, Khu dân cư Him Lam<br>"
+                  "Phường Tân Hưng<br>Thành phố Hồ Chí Minh<br>Việt Nam</p><p>Gọi cho chúng tôi: 0983 225 000</p></div>")
+    assert disclose(html).address.value == ("Số 12 đường số 7, Khu dân cư Him Lam, Phường Tân Hưng, "
+                                            "Thành phố Hồ Chí Minh, Việt Nam")
+
+
+def test_a_web_agencys_phone_in_its_credit_is_not_the_shops():
+    html = footer("<p>Công ty TNHH Gia Vị Biển</p><p>Hotline: 0905 447 000</p>"
+                  "<p>Copyright 2026 © Gia Vị Biển. Thiết kế website bởi Công ty TNHH Web Xanh – Hotline kỹ thuật: 0935 668 000</p>")
+    assert [p.value for p in disclose(html).phones] == ["0905447000"]
+
+
+def test_a_phone_quoted_in_an_articles_sentence_is_not_the_sites_contact():
+    article = ("<article><p>Người dân phát hiện website có dấu hiệu vi phạm có thể phản ánh qua đường dây nóng của cơ quan"
+               " quản lý theo số 024 2220 0000 hoặc qua mục phản ánh trên cổng thông tin của bộ trong giờ hành chính.</p></article>")
+    foot = "<p>Công ty Cổ phần Truyền thông Tin Nhanh</p><p>Đường dây nóng: 0968 233 000</p>"
+    assert [p.value for p in disclose(_page(article, foot)).phones] == ["0968233000"]
+
+
+def test_a_person_under_an_owner_heading_is_the_owner():
+    html = footer("<h4>Thông tin chủ sở hữu</h4><p>Nguyễn Thảo Vy</p><p>Mã số thuế cá nhân: 079196054321</p>")
+    assert disclose(html).owner_name.value == "Nguyễn Thảo Vy"
+
+
+def test_a_phone_in_a_sentence_that_offers_it_with_a_call_link_stays():
+    html = footer("<p>Chúng tôi làm việc từ 8h đến 21h tất cả các ngày trong tuần, kể cả thứ Bảy và Chủ nhật, quý khách có"
+                  " thể đặt bánh qua số <a href='tel:0909111222'>0909 111 222</a> để được giao tận nơi trong nội thành.</p>"
+                  "<p>Công ty TNHH Bánh Ngọt Hoa Mai</p>")
+    assert [p.value for p in disclose(html).phones] == ["0909111222"]

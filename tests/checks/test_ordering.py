@@ -82,3 +82,28 @@ def test_signals_say_where_they_were_seen():
     o = ordering_of(footer('<a href="/cart">Giỏ hàng</a>'), "https://shop.vn/")
     assert o.signals[0].url == "https://shop.vn/"
     assert "/cart" in o.signals[0].excerpt
+
+
+def test_classic_asp_cart_page_with_an_add_action_is_a_cart():
+    html = ('<table><tr><td class="sp"><a href="chitiet.asp?id=12">Quạt đứng 3 tốc độ</a><br><b>650.000 đ</b><br>'
+            '<a href="giohang.asp?action=add&amp;id=12"><img src="images/datmua.gif" alt="Đặt mua"></a></td></tr></table>')
+    o = ordering_of(footer(html), "http://dienmaythanhcong.com.vn/")
+    assert o.present and "cart_link" in names(o)
+
+
+def test_landing_order_form_without_a_button_element_is_an_ordering_function():
+    # page builders draw the button as a <div>; the form asks where to deliver which combo
+    form = ('<form class="lp-form" method="post"><div class="lp-button"><p>ĐẶT HÀNG NGAY</p></div>'
+            '<input name="full_name" placeholder="Họ và tên"><input name="phone" type="tel" placeholder="Số điện thoại">'
+            '<input name="address" placeholder="Địa chỉ nhận hàng">'
+            '<select name="item_3"><option>Chọn combo</option><option>2 hộp</option></select>'
+            '<button type="submit" class="hidden"></button></form>')
+    o = ordering_of(footer(form), "https://mattongrungu.vn/")
+    assert o.present and "order_form" in names(o)
+
+
+def test_a_call_back_form_asking_for_an_address_is_not_an_order_form():
+    form = ('<form class="contact-form"><input name="name" placeholder="Họ tên"><input name="phone" type="tel">'
+            '<input name="address" placeholder="Địa chỉ"><textarea name="message"></textarea>'
+            '<div class="btn">Gửi yêu cầu tư vấn</div></form>')
+    assert ordering_of(footer(form)).present is False

@@ -86,3 +86,40 @@ def test_link_priority_prefers_owner_pages_and_policies():
 )
 def test_link_priority_skips_pages_without_owner_information(url, text):
     assert link_priority(url, text) == 0
+
+
+def test_a_link_to_another_sites_page_is_not_this_sites_policy_by_its_slug():
+    # a delivery app's shop page has "delivery" in its path: no shipping policy of this site
+    html = footer('<a href="https://food.deliveryapp.vn/vn/restaurant/com-nha-delivery/5-CX12" rel="nofollow">'
+                  '<img src="/img/app.png" alt="Đặt qua ứng dụng"></a>')
+    assert policies_of(html, "https://comnha.vn/").to_json()["shipping"] is None
+
+
+def test_a_policy_hosted_by_the_parent_company_counts_by_its_text():
+    html = footer('<a href="https://tapdoanmau.com.vn/chinh-sach-bao-mat">Chính sách bảo mật</a>')
+    assert policies_of(html, "https://cuahangcon.vn/").to_json()["privacy"] == "https://tapdoanmau.com.vn/chinh-sach-bao-mat"
+
+
+def test_a_payment_link_in_the_footer_policy_list_is_the_payment_policy_not_the_checkout():
+    html = footer('<ul><li><a href="/doi-tra-hang">Đổi trả hàng</a></li><li><a href="/van-chuyen">Vận chuyển</a></li>'
+                  '<li><a href="/thanh-toan">Thanh toán</a></li></ul>')
+    assert policies_of(html).to_json()["payment"] == "https://shop.vn/thanh-toan"
+
+
+def test_a_checkout_link_beside_the_cart_is_not_a_payment_policy():
+    html = ('<header><a href="/gio-hang">Giỏ hàng</a> <a href="/thanh-toan">Thanh toán</a></header>'
+            '<main><p>Sản phẩm mới</p></main>'
+            '<footer><a href="/chinh-sach-doi-tra">Chính sách đổi trả</a></footer>')
+    assert policies_of(html).to_json()["payment"] is None
+
+
+def test_payment_methods_listed_under_a_footer_heading_publish_the_payment_policy():
+    html = footer('<div class="col"><h4 class="title-footer">Hình thức thanh toán</h4>'
+                  '<p>Chuyển khoản ngân hàng · Thanh toán khi nhận hàng (COD) · Ví điện tử</p></div>')
+    assert policies_of(html).to_json()["payment"] == "https://shop.vn/"
+
+
+def test_a_footer_heading_over_a_column_of_links_is_not_a_policy_itself():
+    html = footer('<div class="col"><h4>Chính sách thanh toán</h4><ul><li><a href="/gioi-thieu">Giới thiệu</a></li>'
+                  '<li><a href="/lien-he">Liên hệ</a></li></ul></div>')
+    assert policies_of(html).to_json()["payment"] is None
