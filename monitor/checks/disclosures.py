@@ -28,7 +28,9 @@ from monitor.checks.vocabulary import (
     ADDRESS_LABEL_NOT_FOLLOWED_BY,
     ADDRESS_LABELS,
     ADDRESS_LABELS_NEED_COLON,
+    ADDRESS_VALUE_LEADS,
     AGENCY_CREDITS,
+    BRANCH_NAME_STARTS,
     CHAT_LINK_HOSTS,
     CONTACT_WORDS,
     CREDIT_CONTEXT,
@@ -37,6 +39,7 @@ from monitor.checks.vocabulary import (
     ISSUER_LABELS,
     ISSUER_STARTS,
     LAND_PLOT_PARTS,
+    LEGAL_FORM_ABBREVIATIONS,
     LEGAL_FORM_ENDS,
     LEGAL_FORM_STARTS,
     OWNER_LABELS,
@@ -44,6 +47,7 @@ from monitor.checks.vocabulary import (
     REG_VALUE_LEAD,
     STOP_LABELS,
     SURNAMES,
+    THIRD_PARTY_CONTACT_WORDS,
     VENDOR_NAMES,
     OWNER_PHRASE_LABELS,
     WEAK_OWNER_LABELS,
@@ -117,7 +121,11 @@ _PHONE = re.compile(
     r"(?:(?: ?[.\-] ?|[ /])?\(?\d+\)?)+"
 )
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,12}")
-_EMAIL_OBFUSCATED = re.compile(r"([a-z0-9._%+\-]{1,64}) ?[\[({] ?(?:at|a còng|@) ?[\])}] ?([a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,12})")
+# "ten (at) gmail.com", "ten [a] gmail.com", "ten (a còng) gmail.com" (matched on folded text).
+_EMAIL_OBFUSCATED = re.compile(
+    r"([a-z0-9._%+\-]{1,64}) ?[\[({] ?(?:at|a|a cong|@) ?[\])}] ?([a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,12})")
+_AT_WORDS = tuple(f"{o}{pad}{w}{pad}{c}" for o, c in ("()", "[]", "{}") for w in ("at", "a", "a cong", "@")
+                  for pad in ("", " "))
 _CHAT_RX = Anchored(re.compile(r"(?:^|[/.@])(?:" + "|".join(re.escape(h) for h in CHAT_LINK_HOSTS)
                                + r")(?:[/?]|$)|^skype:|^viber:", re.M), CHAT_LINK_HOSTS + ("skype:", "viber:"))
 # Links read for phones and e-mails (lower-cased hrefs; the exact test follows).
@@ -143,7 +151,8 @@ _ADDRESS_STRONG = ("phuong", "quan", "huyen", "xa ", "thi xa", "thi tran", "tinh
                    "tp ", "p.", "q.", "ward", "district", "city", "province", "kcn", "khu cong nghiep",
                    "ha noi", "ho chi minh", "hcm", "da nang", "viet nam", "vietnam")
 _ADDRESS_OPENERS = ("so ", "lo ", "tang ", "toa ", "ngo ", "ngach ", "hem ", "kiet ", "thon ", "ap ",
-                    "khu ", "km", "no.", "no ", "duong ", "pho ", "kios", "ki ot", "shop ", "can ") + LAND_PLOT_PARTS
+                    "xom ", "khom ", "buon ", "to dan pho ", "khu ", "km", "no.", "no ", "duong ", "pho ", "kios",
+                    "ki ot", "shop ", "can ") + LAND_PLOT_PARTS
 _PLACEHOLDERS = ("dang cap nhat", "chua cap nhat", "updating", "xxx", "...", "lorem", "your address",
                  "dia chi cua ban", "nhap dia chi")
 
@@ -287,6 +296,24 @@ def has_legal_form(value: str) -> bool:
 
 
 _SEGMENT_BREAK = re.compile(r".*(?:\||•|·| - | – |\. )")
+# A full stop after a word (not an abbreviation: "TP. HCM", "Q. 1", "Co. Ltd") and before a
+# capitalised word ends a sentence: what follows is no longer the name or the address
+# ("HTX Xanh Tam Bình. Mã nguồn NukeViet", "..., Tỉnh Bình Dương. Mọi thắc mắc xin gọi ...").
+_FULL_STOP = re.compile(r"(?<=[^\W\d_]{3})\.\s+(?=[^\W\d_])")
+_NOT_SENTENCE_ENDS = frozenset({"ltd", "inc", "corp", "bldg", "str", "dist", "tel", "jsc"})
+
+
+def _sentence_end(value: str) -> int:
+    """Where the first sentence of ``value`` ends (``len(value)`` if it does not)."""
+    for m in _FULL_STOP.finditer(value):
+        nxt = value[m.end():]
+        word = value[: m.start()].rsplit(None, 1)[-1]
+        if not nxt[:1].isupper() or fold(word) in _NOT_SENTENCE_ENDS:
+            continue
+        if fold(nxt[:12]).startswith(_ADMIN_STARTS):  # "..., Thị trấn X. Huyện Y" goes on
+            continue
+        return m.start()
+    return len(value)
 # What may stand before an entity name at the start of a line: "© 2024", "Copyright by",
 # "Bản quyền thuộc về", a bullet.
 _OWNER_LEAD = re.compile(
@@ -533,14 +560,22 @@ _NAME_THEN_CLAUSE = re.compile(r",\s+(?=[^\W\d_])")
 
 def _clean_name(raw: str) -> str:
     value = collapse_space(raw)
+    value = value[: _sentence_end(value)]
     for cut in (" (", " - ", " – ", " | ", "|"):
         idx = value.find(cut)
         if idx > 2:
             value = value[:idx]
-    clause = next((m for m in _NAME_THEN_CLAUSE.finditer(value) if m.start() > 2 and value[m.end()].islower()), None)
+    clause = next((m for m in _NAME_THEN_CLAUSE.finditer(value) if m.start() > 2 and (
+        value[m.end()].islower() or _label_opens(value[m.end():]))), None)
     if clause:
         value = value[: clause.start()]
     return _trim(value)
+
+
+def _label_opens(value: str) -> bool:
+    """Whether ``value`` opens with a label of another field ("GCNĐKDN số ...", "Địa chỉ: ...")."""
+    hit = _STOP_INDEX.match_at(fold(value[:40]), 0)
+    return hit is not None and hit[3] != "part"
 
 
 # Lower-case words that follow an entity's name in a sentence ("... do Công ty X xây dựng
@@ -624,28 +659,54 @@ def _address_candidates(p: ParsedPage, hits: list | None = None) -> list[_Candid
         after = folded[end : end + 20].lstrip(" ")
         if any(after.startswith(w) for w in ADDRESS_LABEL_NOT_FOLLOWED_BY):
             continue
+        qualified = _QUALIFIED_LABEL.match(folded, end)  # "Địa chỉ chi nhánh:", "Trụ sở chính công ty:"
+        if qualified:
+            rank = _qualified_rank(folded, end, qualified.end() - 1, rank, text)
+            label = folded[start : qualified.end() - 1]
+            end = qualified.end() - 1
+            after = folded[end : end + 20]
         colon = after[:1] in (":", "\uff1a") or folded[end:end + 2].strip() in (":", "-")
         rest = _NOT_LABEL_END.search(folded, end)  # the label ends its line: nothing but ": -" after it
         alone = rest is None or folded[rest.start()] == "\n"
         if label in ADDRESS_LABELS_NEED_COLON and not (colon or alone):
             continue
-        if not (colon or alone or after.startswith(("tai", "o "))) and label not in ("tru so chinh", "tru so"):
+        lead = next((w for w in ADDRESS_VALUE_LEADS if after.startswith(w + " ")), None)
+        if not (colon or alone or lead or after.startswith("o ")) and label not in ("tru so chinh", "tru so"):
             if not after[:1].isdigit():
                 continue
         pos = _skip_separators(folded, end)
-        if folded.startswith("tai ", pos):
-            pos += 4
+        lead = next((w for w in ADDRESS_VALUE_LEADS if folded.startswith(w + " ", pos)), None)
+        if lead:  # "Trụ sở đặt tại Số 12 ..."
+            pos += len(lead) + 1
         if _stop_at(folded, pos, text):
             continue
         value, stop = _address_value(folded, text, pos)
         if value:
-            out.append(_Candidate(value, start, stop, 10.0 - rank))
+            out.append(_Candidate(value, start, stop, 10.0 - rank, {"label": label}))
     return out
+
+
+# One to three words, then a colon, after an address label: what the address is of
+# ("Địa chỉ chi nhánh:", "Địa chỉ vườn:", "Showroom & xưởng:").
+_QUALIFIED_LABEL = re.compile(r" (?:[a-z]+|&)(?: (?:[a-z]+|&)){0,2} ?[:\uff1a]")
+
+
+def _qualified_rank(folded: str, lo: int, hi: int, rank: int, text: str) -> int:
+    """The rank of a label qualified by the words between ``lo`` and ``hi``: theirs if they
+    name a kind of address ("Địa chỉ chi nhánh" is a branch's), else the label's."""
+    for pos in range(lo + 1, hi):
+        if folded[pos - 1] == " ":
+            hit = _ADDRESS_INDEX.match_at(folded, pos, text)
+            if hit is not None and hit[1] <= hi:
+                return hit[3]
+    return rank
 
 
 def _address_value(folded: str, text: str, pos: int) -> tuple[str | None, int]:
     stop = _value_end(folded, pos, limit=240, hard_only=False, text=text)
     value = text[pos:stop]
+    stop = pos + _sentence_end(value)  # "..., Tỉnh Bình Dương. Mọi thắc mắc xin gọi ..."
+    value = value[: stop - pos]
     # Addresses broken over lines by <br>: follow while the line ends with a comma
     for _ in range(2):
         line_end = _line_end_within(folded, pos, stop - pos + 1)  # past ``stop`` when the line goes on
@@ -753,7 +814,8 @@ def _lines_with_address_words(folded: str) -> list[tuple[int, int]]:
 _NUMBERED_LABEL = re.compile(r" ?\d{1,2} ?[:\uff1a]")
 _NOT_LABEL_END = re.compile(r"[^ :\-]")
 _DIGIT_OR_ADMIN = re.compile(r"\d|phuong|xa |thon|ap ")
-_SEGMENT_SPLIT = re.compile(r" [-–|•·] |\. (?=[A-Za-z\u00c0-\u1ef9])|; ")
+# A full stop splits after a word, not after an abbreviation ("TP. HCM", "Q. 1").
+_SEGMENT_SPLIT = re.compile(r" [-–|•·] |(?<=[a-z]{3})\. (?=[a-z])|; ")
 
 
 def _segments(folded: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -776,6 +838,7 @@ def _address_segment(folded: str, text: str, start: int, end: int) -> _Candidate
         return None
     # a segment may run on past the address ("..., Q.1, TP.HCM Hotline 1900 ..."): stop at a label
     stop = min(end, _value_end(folded, start, limit=260, hard_only=True, text=text))
+    stop = start + _sentence_end(text[start:stop])
     value = _trim(collapse_space(text[start:stop]))
     if not province_in_address(value) or not _plausible_address(value) or _PRICE_SHAPE.match(value.split()[0]):
         return None
@@ -899,7 +962,7 @@ def _emails_at(text: str, folded: str, p: ParsedPage, ats: list[int],
             email = _clean_email(m.group())
             if email:
                 out.append(_Candidate(email, m.start(), m.end(), extra={"excerpt": excerpt(text, m.start(), m.end(), 50)}))
-    if "[at]" in folded or "(at)" in folded or "{at}" in folded:
+    if any(w in folded for w in _AT_WORDS):
         for m in _capped(list(_EMAIL_OBFUSCATED.finditer(folded))):
             email = _clean_email(f"{m.group(1)}@{m.group(2)}")
             if email:
@@ -1025,24 +1088,51 @@ def page_disclosures(p: ParsedPage) -> PageDisclosures:
             c.score += _VALID_BONUS
     result.reg = _best_registration(regs)
     blocked = [(c.extra.get("value_start", c.start), c.end) for c in regs]
-    address_hits = list(_ADDRESS_INDEX.finditer(p.folded, original=p.text))
+    # an address word inside a registration label ("Mã số chi nhánh: ...") labels no address
+    reg_labels = [(c.start, c.extra.get("value_start", c.start)) for c in regs]
+    address_hits = [h for h in _ADDRESS_INDEX.finditer(p.folded, original=p.text)
+                    if not any(lo <= h[0] < hi for lo, hi in reg_labels)]
     anchors = [c.start for c in regs] + [h[0] for h in address_hits][:20]
     owners = _prefer_footer(_owner_candidates(p, anchors), own_from)
     if owners:
-        result.owner = max(owners, key=lambda c: (c.score, -c.start))
+        result.owner = _written_out(max(owners, key=lambda c: (c.score, -c.start)), owners)
     addresses = _address_candidates(p, address_hits)
     if not addresses:
         addresses = _unlabelled_addresses(p)
     addresses = _prefer_footer(addresses, own_from)
+    if result.owner is not None and _is_branch(result.owner.value):
+        _prefer_branch(regs, addresses)
+        result.reg = _best_registration(regs)
+    foreign = _foreign_anchors(result, regs, owners, own_from)
+    addresses = [c for c in addresses if not _in_foreign_block(c.start, foreign)]  # an employer's, a seller's
     if addresses:
         result.address = max(addresses, key=lambda c: (c.score, -c.start))
     result.issuer, result.issue_date = _issuer_and_date(p, result.reg)
-    foreign = _foreign_anchors(result, regs, owners, own_from)
-    result.phones = _dedupe(_own_contacts(p, _phone_candidates(p, blocked), foreign, prose_too=True))
-    result.emails = _dedupe(_own_contacts(p, _email_candidates(p), foreign))
+    result.phones = _dedupe(_own_contacts(p, _phone_candidates(p, blocked), foreign, own_from, prose_too=True))
+    result.emails = _dedupe(_own_contacts(p, _email_candidates(p), foreign, own_from))
     result.chats = _dedupe(_chat_links(p))
     _fill_from_json_ld(result)
     return result
+
+
+def _expanded_key(value: str) -> tuple[str, bool]:
+    """(the name's key with an abbreviated legal form written out, whether it was abbreviated)."""
+    key = _entity_key(value)
+    for short, full in LEGAL_FORM_ABBREVIATIONS.items():
+        short_key = _entity_key(short)
+        if key.startswith(short_key + " "):
+            return full + key[len(short_key):], True
+    return key, False
+
+
+def _written_out(best: _Candidate, owners: list[_Candidate]) -> _Candidate:
+    """``best``, or the same entity with its legal form written out ("HTX X" -> "Hợp tác xã X"):
+    the registered name is the written-out one."""
+    key, abbreviated = _expanded_key(best.value)
+    if not abbreviated:
+        return best
+    same = [c for c in owners if _expanded_key(c.value) == (key, False)]
+    return max(same, key=lambda c: (c.score, -c.start)) if same else best
 
 
 # The footer speaks for the site; the rest of a page may name other entities (a seller on a
@@ -1101,10 +1191,37 @@ def _foreign_anchors(result: PageDisclosures, regs: list[_Candidate], owners: li
     return sorted(anchors)
 
 
+def _is_branch(name: str) -> bool:
+    return fold(name).startswith(BRANCH_NAME_STARTS)
+
+
+# What makes a branch's own code and address beat its parent's on a site the branch runs.
+_BRANCH_BONUS = 4.0
+
+
+def _prefer_branch(regs: list[_Candidate], addresses: list[_Candidate]) -> None:
+    """A site run by a branch ("Chi nhánh Công ty X tại ...") discloses the branch: its 13-character
+    code (parent code + "-NNN") and its address are the site's, the head office's are context."""
+    for c in regs:
+        parsed = c.extra.get("parsed")
+        if parsed is not None and parsed.kind == IdKind.BRANCH:
+            c.score += _BRANCH_BONUS
+    for c in addresses:
+        if "chi nhanh" in c.extra.get("label", ""):
+            c.score += _BRANCH_BONUS
+
+
+def _in_foreign_block(pos: int, anchors: list[tuple[int, bool]]) -> bool:
+    """Whether ``pos`` lies in the block of another entity named just before it."""
+    i = bisect_right([a[0] for a in anchors], pos) - 1
+    return i >= 0 and anchors[i][1] and pos - anchors[i][0] <= _BLOCK_REACH
+
+
 def _own_contacts(p: ParsedPage, cands: list[_Candidate], anchors: list[tuple[int, bool]],
-                  prose_too: bool = False) -> list[_Candidate]:
+                  own_from: int | None = None, prose_too: bool = False) -> list[_Candidate]:
     """The candidates that are the site's own contacts: not in another entity's block (a seller,
-    an employer, a maker), not in a web agency's credit, not quoted in an article."""
+    an employer, a maker), not introduced as someone else's (outside the footer), not in a web
+    agency's credit, not quoted in an article."""
     folded = p.folded
     end = len(folded)
     kept: list[_Candidate] = []
@@ -1116,12 +1233,27 @@ def _own_contacts(p: ParsedPage, cands: list[_Candidate], anchors: list[tuple[in
             continue
         i = bisect_right(starts, c.start) - 1
         other = i >= 0 and anchors[i][1] and c.start - anchors[i][0] <= _BLOCK_REACH
+        if not other and (own_from is None or c.start < own_from):
+            other = _introduced_as_others(p.text, c.start)
         if other or _in_credit(folded, c.start):
             dropped.add(c.value)
         elif not (prose_too and _in_prose(folded, c.start)):
             kept.append(c)
     seen_in_text = {c.value for c in kept if c.start < end}
     return [c for c in kept if c.start < end or c.value not in dropped or c.value in seen_in_text]
+
+
+# How far back, within its sentence, a contact is read for whose it is.
+_OWNER_WORDS_REACH = 160
+
+
+def _introduced_as_others(text: str, pos: int) -> bool:
+    """Whether the sentence before ``pos`` introduces the contact as a brand's or a maker's."""
+    lo = _line_start_within(text, pos, _OWNER_WORDS_REACH)
+    before = text[lo:pos]
+    stops = [m.end() for m in _FULL_STOP.finditer(before)]  # not "TP. Hồ Chí Minh"
+    before = before[stops[-1] if stops else 0:].lower()
+    return any(w in before for w in THIRD_PARTY_CONTACT_WORDS)
 
 
 def _in_credit(folded: str, pos: int) -> bool:

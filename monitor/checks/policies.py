@@ -3,7 +3,9 @@
 Policies are found by link text and URL slug, Vietnamese with or without
 diacritics and English; one link may cover two policies ("Chính sách đổi
 trả & vận chuyển"). A fetched page whose title or main heading names a
-policy counts too. Keywords live in
+policy counts too. Only the site's own pages count (its registrable domain,
+any subdomain): a policy linked on another domain, the parent group's
+included, is not published by this site. Keywords live in
 :data:`monitor.checks.vocabulary.POLICY_KEYWORDS`.
 """
 
@@ -18,7 +20,16 @@ from lxml import etree
 from monitor.checks.page import Anchored, Link, ParsedPage, fold_keep_length
 from monitor.checks.regions import footer_element
 from monitor.checks.result import POLICY_KEYS, Found, Policies
-from monitor.checks.vocabulary import ARTICLE_PATHS, CART_PATHS, POLICY_KEYWORDS, POLICY_MARKERS
+from monitor.checks.vocabulary import (
+    ARTICLE_PATHS,
+    CART_PATHS,
+    CART_QUERIES,
+    DELIVERY_HEADS,
+    GIAO_NOT_DELIVERY,
+    ORDER_TRACKING_TEXTS,
+    POLICY_KEYWORDS,
+    POLICY_MARKERS,
+)
 from monitor.domains import DomainError, registrable_domain
 from monitor.text import fold
 
@@ -36,16 +47,23 @@ _POLICY_RX = re.compile(
 _POLICY_HREF_RX = re.compile(
     r"(?<![a-z0-9])(?:" + "|".join(re.escape(p).replace(r"\ ", r"[\-_/. +]") for p in _PHRASE_KEYS) + r")(?![a-z0-9])"
 )
-# Every text match holds its phrase, every slug match the phrase's longest word.
-_POLICY_LINK_TEXT = Anchored(_POLICY_RX, _PHRASE_KEYS)
-_POLICY_LINK_HREF = Anchored(_POLICY_HREF_RX, (max(p.split(" "), key=len) for p in _PHRASE_KEYS))
+# A policy word, "giao" and the goods delivered ("chính sách giao hoa"): a shipping policy.
+_GOODS_DELIVERY = (r"(?<![a-z0-9])(?:{heads})[\-_/. +]giao[\-_/. +](?!(?:{not_goods})(?![a-z]))[a-z]{{2,}}"
+                   .format(heads="|".join(h.replace(" ", r"[\-_/. +]") for h in DELIVERY_HEADS),
+                           not_goods="|".join(GIAO_NOT_DELIVERY)))
+_GOODS_DELIVERY_RX = re.compile(_GOODS_DELIVERY)
+# Every text match holds its phrase (or "giao"), every slug match the phrase's longest word.
+_POLICY_LINK_TEXT = Anchored(re.compile(_POLICY_RX.pattern + "|" + _GOODS_DELIVERY),
+                             [*_PHRASE_KEYS, "giao"])
+_POLICY_LINK_HREF = Anchored(re.compile(_POLICY_HREF_RX.pattern + "|" + _GOODS_DELIVERY),
+                             [*(max(p.split(" "), key=len) for p in _PHRASE_KEYS), "giao"])
 _MARKER_RX = re.compile("|".join(re.escape(m) for m in POLICY_MARKERS))
 _SLUG_MARKERS = ("chinh sach", "policy", "quy dinh", "dieu khoan", "huong dan", "terms", "privacy", "pages")
 
 
 def policies_in(text: str) -> set[str]:
     """Policy keys a folded phrase names ("doi tra & van chuyen" -> returns, shipping)."""
-    found: set[str] = set()
+    found: set[str] = {"shipping"} if "giao" in text and _GOODS_DELIVERY_RX.search(text) else set()
     pos = 0
     while True:
         m = _POLICY_RX.search(text, pos)
@@ -83,15 +101,24 @@ def _usable(url: str, text: str = "") -> bool:
         return False
     if path.endswith(_NON_PAGE):
         return False
-    # "/thanh-toan" is a checkout unless the link says it is a guide or a policy
-    if any(path.rstrip("/") == c for c in CART_PATHS):
+    # "/thanh-toan", OpenCart's "?route=checkout/checkout": a checkout unless the link says it is a
+    # guide or a policy
+    if any(path.rstrip("/") == c for c in CART_PATHS) or _checkout_query(url):
         return bool(_MARKER_RX.search(text))
     return True
+
+
+def _checkout_query(url: str) -> bool:
+    """A cart or checkout reached by a query (OpenCart's ``index.php?route=checkout/checkout``)."""
+    query = url.partition("?")[2].lower()
+    return bool(query) and any(q in query for q in CART_QUERIES)
 
 
 def link_policies(text_folded: str, url: str) -> set[str]:
     """Policies one link covers, judged by its text, then by its slug."""
     text = " ".join(text_folded.split())
+    if any(t in text for t in ORDER_TRACKING_TEXTS) and not text.startswith("chinh sach"):
+        return set()  # an order lookup, whatever its slug says
     article = _is_article(url)
     if article and not text.startswith("chinh sach"):
         return set()  # a product, a collection or a blog post
@@ -163,11 +190,12 @@ def _page_policies(p: ParsedPage) -> dict[str, Found]:
         title = p.link_title(link) if not link.folded else ""
         text = link.folded or fold_keep_length(title.lower())
         if _offsite(link.url, page_host):
-            # another site's page (a delivery app's "/...-delivery/" shop page) is no policy of this
-            # site, unless its text says it is one ("Chính sách bảo mật" hosted by the parent company)
-            keys = policies_in(" ".join(text.split())) if _MARKER_RX.search(text) else set()
-        else:
-            keys = link_policies(text, link.href)
+            # A policy is published by the site itself (Decree 52 Arts. 32-34, 69): another site's
+            # page is not, whatever its text says: a delivery app's "/...-delivery/" shop page, or
+            # the parent group's "Chính sách bảo mật" on its own domain (its terms, kept and
+            # changed there, for its own entity)
+            continue
+        keys = link_policies(text, link.href)
         if not keys:
             continue
         if not _usable(link.url, text):

@@ -133,6 +133,17 @@ REG_LABELS: dict[str, str] = {
     "giay chung nhan kinh doanh": "certificate",
     "chung nhan kinh doanh": "certificate",
     "so giay phep kinh doanh": "certificate",
+    # cooperative: since the 2023 Law on Cooperatives its registration code is its tax code
+    "giay chung nhan dang ky hop tac xa": "code",
+    "dang ky hop tac xa": "code",
+    "ma so hop tac xa": "code",
+    "ma so htx": "code",
+    "ma htx": "code",
+    # a branch (chi nhánh): its own 13-character code, parent code + "-NNN"
+    "ma so chi nhanh": "code",
+    "ma chi nhanh": "code",
+    "mst chi nhanh": "code",
+    "ma so thue chi nhanh": "code",
     # household business
     "giay chung nhan dang ky ho kinh doanh": "household",
     "giay chung nhan dkhkd": "household",
@@ -174,6 +185,15 @@ ISSUER_STARTS = (
     "bo ke hoach", "bo tai chinh", "department of planning", "department of finance",
     "hanoi department", "ho chi minh city department", "dpi",
 )
+# Words opening an entity name that are a branch of it ("Chi nhánh Công ty ..."): a site run by a
+# branch discloses the branch's code and address, the parent's only beside them.
+BRANCH_NAME_STARTS: tuple[str, ...] = ("chi nhanh", "cn cong ty", "branch of")
+# Abbreviated legal forms -> the form written out. "HTX X" and "Hợp tác xã X" on one page name
+# one entity; the written-out form is its registered name.
+LEGAL_FORM_ABBREVIATIONS: dict[str, str] = {
+    "htx": "hop tac xa", "cty": "cong ty", "c.ty": "cong ty", "c ty": "cong ty", "dntn": "doanh nghiep tu nhan",
+    "hkd": "ho kinh doanh", "vpdd": "van phong dai dien",
+}
 # Labels whose value is the issuer, when it is not next to the number ("Nơi cấp: Sở ...").
 ISSUER_LABELS = ("noi cap", "co quan cap", "issued by", "place of issue")
 ISSUE_DATE_LABELS = (
@@ -240,6 +260,12 @@ CONTACT_WORDS: tuple[str, ...] = (
     "hotline", "dien thoai", "dt", "sdt", "tel", "phone", "goi", "lien he", "zalo", "tong dai", "cskh",
     "mobile", "di dong", "email", "e-mail", "mail", "fax",
 )
+# Words naming someone else's contact before a phone or an e-mail, outside the footer: a brand's
+# office, a maker's warranty line ("Tổng đài bảo hành của hãng: 1900 ..."). Written with accents
+# and matched on the lower-cased page text: folded, "hãng" (brand) reads as "hàng" (goods).
+THIRD_PARTY_CONTACT_WORDS: tuple[str, ...] = (
+    "của hãng", "đại diện hãng", "văn phòng hãng", "hãng sản xuất", "nhà sản xuất", "trung tâm bảo hành hãng",
+)
 VENDOR_NAMES: tuple[str, ...] = (
     "haravan", "sapo", "bizweb", "mat bao", "pa viet nam", "pa vietnam", "nhan hoa", "nhanh.vn",
     "vnpt", "viettel post", "giao hang nhanh", "giao hang tiet kiem", "ghtk", "vnpay", "momo",
@@ -253,6 +279,10 @@ SURNAMES = frozenset(
     "giang vuong lai nghiem thach quan phung an bach mac tieu chu dao lu diep ong".split()
 )
 
+# Words between an address label and its value in a sentence ("Trụ sở đặt tại Số 12 ...").
+ADDRESS_VALUE_LEADS: tuple[str, ...] = (
+    "co dia chi tai", "toa lac tai", "toa lac o", "dat tai", "dat o", "nam tai", "nam o", "o tai", "tai",
+)
 # Address labels -> rank (lower is better: the owner's registered office first).
 ADDRESS_LABELS: dict[str, int] = {
     "dia chi tru so chinh": 0,
@@ -379,10 +409,23 @@ POLICY_KEYWORDS: dict[str, tuple[str, ...]] = {
         "dispute", "grievance", "xu ly khieu nai", "khieu nai, tranh chap",
     ),
     "inspection": (
-        "kiem hang", "kiem tra hang", "dong kiem", "kiem tra san pham", "kiem tra don hang",
+        "kiem hang", "kiem tra hang", "dong kiem", "kiem tra san pham", "chinh sach kiem tra don hang",
         "inspection", "inspect", "check hang", "xem hang", "kiem tra truoc khi nhan",
     ),
 }
+# "Chính sách giao hoa", "Quy định giao bánh": delivery of the goods named after "giao", when a policy
+# word comes first. These words after "giao" make another word (giao dịch, giao diện, giáo dục).
+DELIVERY_HEADS: tuple[str, ...] = ("chinh sach", "quy dinh", "dieu kien", "huong dan", "thong tin", "phi")
+GIAO_NOT_DELIVERY: tuple[str, ...] = (
+    "dich", "dien", "tiep", "luu", "thong", "ket", "uoc", "ban", "khoan", "vien", "duc", "trinh", "su",
+    "an", "te", "xu", "hoi", "thoa", "quyen", "thua", "nhiem", "phan", "cho", "cua", "va", "hang", "nhan",
+)
+# An order-status lookup ("Tra cứu đơn hàng" -> /kiem-tra-don-hang) is a tool, not a policy: its
+# slug's "kiểm tra đơn hàng" checks where an order is, not the goods before paying.
+ORDER_TRACKING_TEXTS: tuple[str, ...] = (
+    "tra cuu don hang", "theo doi don hang", "kiem tra don hang", "kiem tra tinh trang don hang",
+    "tinh trang don hang", "tra cuu van don", "order tracking", "track order", "track your order",
+)
 # Words that make a link read as a policy rather than an article or a button.
 POLICY_MARKERS: tuple[str, ...] = (
     "chinh sach", "quy dinh", "dieu khoan", "huong dan", "quy trinh", "hinh thuc", "phuong thuc",

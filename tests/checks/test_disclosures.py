@@ -465,3 +465,108 @@ def test_a_phone_in_a_sentence_that_offers_it_with_a_call_link_stays():
                   " thể đặt bánh qua số <a href='tel:0909111222'>0909 111 222</a> để được giao tận nơi trong nội thành.</p>"
                   "<p>Công ty TNHH Bánh Ngọt Hoa Mai</p>")
     assert [p.value for p in disclose(html).phones] == ["0909111222"]
+
+
+# --- where a name or an address ends, and whose it is ------------------------------------------
+
+def test_owner_name_ends_with_its_sentence():
+    html = footer("<p>Mã số thuế: 0401424454</p>"
+                  "<p>© Bản quyền thuộc về Công ty TNHH Gốm sứ Bát Tràng Xưa. Giao diện bởi Flatsome.</p>")
+    assert disclose(html).owner_name.value == "Công ty TNHH Gốm sứ Bát Tràng Xưa"
+
+
+def test_owner_name_ends_at_a_comma_before_a_registration_label():
+    html = footer("<p>Website thuộc quyền sở hữu của Công ty TNHH Dệt may Hòa Phát Đạt, GCNĐKDN số 0109517501"
+                  " do Sở KH&amp;ĐT TP. Hà Nội cấp ngày 04/05/2021.</p>")
+    assert disclose(html).owner_name.value == "Công ty TNHH Dệt may Hòa Phát Đạt"
+
+
+def test_the_written_out_legal_form_is_preferred_to_its_abbreviation():
+    html = footer("<p><strong>HỢP TÁC XÃ DỊCH VỤ NÔNG NGHIỆP PHÚ AN</strong></p>"
+                  "<p>Mã số hợp tác xã: 2300063283</p><p>Địa chỉ: Thôn Phú An, Xã Đại Đồng, Tỉnh Bắc Ninh</p>"
+                  "<p>© Bản quyền thuộc về HTX Dịch vụ Nông nghiệp Phú An</p>")
+    assert disclose(html).owner_name.value == "HỢP TÁC XÃ DỊCH VỤ NÔNG NGHIỆP PHÚ AN"
+
+
+def test_a_cooperatives_registration_beats_a_partners_tax_code_named_above_it():
+    body = ("<section><h2>Đối tác</h2><p>Đối tác thu mua: Công ty CP Chế biến Rau quả Sông Cầu (MST 2300094940)"
+            " – bao tiêu toàn bộ sản lượng vải thiều của xã viên.</p></section>")
+    foot = ("<p>HỢP TÁC XÃ DỊCH VỤ NÔNG NGHIỆP PHÚ AN</p>"
+            "<p>Giấy chứng nhận đăng ký hợp tác xã số: 2300063283 do Phòng Tài chính - Kế hoạch huyện Lục Ngạn cấp</p>"
+            "<p>Địa chỉ: Thôn Phú An, Xã Đại Đồng, Tỉnh Bắc Ninh</p>")
+    assert disclose(_page(body, foot)).registration_number.value == "2300063283"
+
+
+_BRANCH_FOOTER = ("<p><b>CHI NHÁNH CÔNG TY TNHH NỘI THẤT GỖ SỒI TẠI ĐÀ NẴNG</b></p>"
+                  "<p>Mã số chi nhánh: 3701702394-001 do Sở Tài chính TP. Đà Nẵng cấp ngày 11/09/2025</p>"
+                  "<p>Địa chỉ chi nhánh: 88 Nguyễn Văn Linh, Phường Hải Châu, TP. Đà Nẵng</p>"
+                  "<p>Trụ sở chính công ty: Lô B2, KCN Mỹ Phước, Phường Bến Cát, TP. Hồ Chí Minh – MST 3701702394</p>"
+                  "<p>Hotline: 0236 3888 123</p>")
+
+
+def test_a_site_run_by_a_branch_discloses_the_branch_code():
+    assert disclose(footer(_BRANCH_FOOTER)).registration_number.value == "3701702394-001"
+
+
+def test_a_site_run_by_a_branch_discloses_the_branch_address():
+    assert disclose(footer(_BRANCH_FOOTER)).address.value == "88 Nguyễn Văn Linh, Phường Hải Châu, TP. Đà Nẵng"
+
+
+def test_words_between_an_address_label_and_its_colon_are_not_the_address():
+    html = footer("<p>CÔNG TY CỔ PHẦN NỘI THẤT GỖ SỒI</p><p>MST: 3701702394</p>"
+                  "<p>Trụ sở chính công ty: Lô B2, KCN Mỹ Phước, Phường Bến Cát, TP. Hồ Chí Minh</p>")
+    assert disclose(html).address.value == "Lô B2, KCN Mỹ Phước, Phường Bến Cát, TP. Hồ Chí Minh"
+
+
+def test_an_address_label_naming_the_place_is_read():
+    html = footer("<p>HỘ KINH DOANH LAN RỪNG BẢO NGỌC</p><p>Địa chỉ vườn lan: Thôn 3, Xã Lộc An, Tỉnh Lâm Đồng</p>"
+                  "<p>Điện thoại: 0977 120 456</p>")
+    assert disclose(html).address.value == "Thôn 3, Xã Lộc An, Tỉnh Lâm Đồng"
+
+
+def test_an_address_in_prose_drops_its_lead_verb_and_stops_at_the_sentence_end():
+    html = footer("<p>Công ty TNHH Cơ khí Minh Trí, mã số doanh nghiệp 2300094940. Trụ sở chính nằm tại Số 45 đường TS3,"
+                  " KCN Tiên Sơn, Phường Tiên Du, Tỉnh Bắc Ninh. Mọi thắc mắc xin gọi 0222 3714 555.</p>")
+    assert disclose(html).address.value == "Số 45 đường TS3, KCN Tiên Sơn, Phường Tiên Du, Tỉnh Bắc Ninh"
+
+
+def test_an_address_behind_a_map_pin_icon_in_a_village():
+    html = footer('<p>Vườn Cam Đoài</p><p><i class="fa fa-map-marker"></i> Xóm Trại, xã Yên Thường, huyện Gia Lâm, Hà Nội</p>'
+                  '<p><i class="fa fa-phone"></i> 0912 404 707</p>')
+    assert disclose(html).address.value == "Xóm Trại, xã Yên Thường, huyện Gia Lâm, Hà Nội"
+
+
+def test_an_unlabelled_address_keeps_its_abbreviated_city():
+    html = footer('<p>CÔNG TY TNHH THỰC PHẨM ÂU CHÂU</p><p>Mã số doanh nghiệp: 0315479315</p>'
+                  '<p>Tầng 9, Tòa nhà Sun Wah, 115 Nguyễn Huệ, Phường Sài Gòn, TP. Hồ Chí Minh</p>'
+                  '<ul><li><a href="/tai-khoan">Tài khoản</a></li><li><a href="/dia-chi">Địa chỉ</a></li></ul>')
+    assert disclose(html).address.value == "Tầng 9, Tòa nhà Sun Wah, 115 Nguyễn Huệ, Phường Sài Gòn, TP. Hồ Chí Minh"
+
+
+def test_an_employers_address_in_a_job_post_is_not_the_sites():
+    body = ("<article><h1>Tuyển nhân viên bán hàng</h1><p>Đơn vị tuyển dụng: Công ty Cổ phần Cung ứng Nhân lực Sao Mai</p>"
+            "<p>Mã số thuế: 0315076027</p><p>Địa chỉ: Số 20 Hoàng Văn Thụ, Phường Phú Nhuận, TP. Hồ Chí Minh</p>"
+            "<p>Hạn nộp hồ sơ: 30/04/2026.</p></article>")
+    foot = ("<p>CÔNG TY TNHH ĐỒNG HỒ THỜI GIAN VÀNG</p><p>GCNĐKDN số 0315479315 do Sở KH&amp;ĐT TP.HCM cấp</p>"
+            "<p>Hotline: 0938 156 156</p>")
+    assert disclose(_page(body, foot)).address is None
+
+
+def test_a_brands_office_phone_is_not_the_sellers():
+    body = ("<section><p>Chúng tôi là đại lý chính thức của các hãng máy nén khí châu Âu.</p>"
+            "<p>Văn phòng đại diện hãng tại Việt Nam: Tầng 6, 2 Ngô Đức Kế, Phường Sài Gòn, TP. Hồ Chí Minh – ĐT: 028 3822 4411.</p>"
+            "</section>")
+    foot = "<p>Công ty TNHH Máy nén khí Đông Á</p><p>MST: 4101665103</p><p>Hotline: 0905 220 330</p>"
+    assert [p.value for p in disclose(_page(body, foot)).phones] == ["0905220330"]
+
+
+def test_a_makers_warranty_hotline_on_a_review_site_is_not_the_sites():
+    body = ("<article><h2>1. Máy lọc không khí Gió Lành GL-300</h2><p>Sản phẩm do Công ty CP Điện máy Gió Lành sản xuất,"
+            " bảo hành 24 tháng. Tổng đài bảo hành của hãng: 1800 5566.</p></article>")
+    foot = "<p>Đánh Giá Nhà – Email: hopthu@danhgianha.vn</p>"
+    assert disclose(_page(body, foot)).phones == ()
+
+
+def test_an_email_with_a_in_brackets_for_the_at_sign():
+    html = footer("<p>HỘ KINH DOANH HOA TƯƠI MỘC</p><p>Email: hoatuoimoc (a) gmail.com</p>")
+    assert [e.value for e in disclose(html).emails] == ["hoatuoimoc@gmail.com"]

@@ -95,9 +95,17 @@ def test_a_link_to_another_sites_page_is_not_this_sites_policy_by_its_slug():
     assert policies_of(html, "https://comnha.vn/").to_json()["shipping"] is None
 
 
-def test_a_policy_hosted_by_the_parent_company_counts_by_its_text():
-    html = footer('<a href="https://tapdoanmau.com.vn/chinh-sach-bao-mat">Chính sách bảo mật</a>')
-    assert policies_of(html, "https://cuahangcon.vn/").to_json()["privacy"] == "https://tapdoanmau.com.vn/chinh-sach-bao-mat"
+def test_a_policy_hosted_on_the_parent_companys_domain_is_not_this_sites_policy():
+    # the site publishes its own policies (Decree 52 Arts. 32-34, 69); the group's page on its own
+    # domain is the group's, kept and changed there
+    html = footer('<a href="https://tapdoanmau.com.vn/chinh-sach-bao-mat" target="_blank">Chính sách bảo mật</a>')
+    assert policies_of(html, "https://cuahangcon.vn/").to_json()["privacy"] is None
+
+
+def test_a_policy_on_a_subdomain_of_the_site_is_the_sites_policy():
+    html = footer('<a href="https://hotro.cuahangcon.vn/chinh-sach-bao-mat">Chính sách bảo mật</a>')
+    assert policies_of(html, "https://www.cuahangcon.vn/").to_json()["privacy"] == (
+        "https://hotro.cuahangcon.vn/chinh-sach-bao-mat")
 
 
 def test_a_payment_link_in_the_footer_policy_list_is_the_payment_policy_not_the_checkout():
@@ -123,3 +131,28 @@ def test_a_footer_heading_over_a_column_of_links_is_not_a_policy_itself():
     html = footer('<div class="col"><h4>Chính sách thanh toán</h4><ul><li><a href="/gioi-thieu">Giới thiệu</a></li>'
                   '<li><a href="/lien-he">Liên hệ</a></li></ul></div>')
     assert policies_of(html).to_json()["payment"] is None
+
+
+def test_opencarts_checkout_route_is_not_a_payment_policy():
+    html = ('<nav id="top"><ul class="list-inline">'
+            '<li><a href="https://shop.vn/index.php?route=checkout/cart" title="Giỏ hàng">Giỏ hàng</a></li>'
+            '<li><a href="https://shop.vn/index.php?route=checkout/checkout" title="Thanh toán">Thanh toán</a></li></ul></nav>'
+            '<footer><ul><li><a href="https://shop.vn/index.php?route=information/information&amp;information_id=4">'
+            'Chính sách đổi trả</a></li></ul></footer>')
+    assert policies_of(html).to_json()["payment"] is None
+
+
+def test_an_order_lookup_is_not_an_inspection_policy():
+    html = footer('<ul><li><a href="/kiem-tra-don-hang">Tra cứu đơn hàng</a></li>'
+                  '<li><a href="/chinh-sach-doi-tra">Chính sách đổi trả</a></li></ul>')
+    assert policies_of(html).to_json()["inspection"] is None
+
+
+@pytest.mark.parametrize(("text", "href"), [("Chính sách giao bánh", "/pages/chinh-sach-giao-banh"),
+                                            ("Quy định giao hoa", "/quy-dinh-giao-hoa")])
+def test_a_policy_on_delivering_the_named_goods_is_the_shipping_policy(text, href):
+    assert policies_of(footer(f'<a href="{href}">{text}</a>')).to_json()["shipping"] == "https://shop.vn" + href
+
+
+def test_a_transaction_policy_is_not_a_shipping_policy():
+    assert policies_of(footer('<a href="/chinh-sach-giao-dich">Chính sách giao dịch</a>')).to_json()["shipping"] is None
