@@ -138,6 +138,11 @@ _UNIT_PREFIX = re.compile(r"(thanh pho|tinh|tp\.?|t\.p\.?)\s*$")
 _TAIL = re.compile(r"^[\s,.;]*(viet ?nam|vn)?[\s,.;]*$")
 
 
+def province_mentions(folded: str) -> list[tuple[int, int]]:
+    """(start, end) of every province name in an already folded text, in order."""
+    return [m.span(1) for m in _SCAN.finditer(folded)]
+
+
 def province_in_address(address: str) -> str | None:
     """The unit an address belongs to, read from its last province mention."""
     folded = fold(address).replace("-", " ").replace("–", " ")

@@ -35,6 +35,7 @@ from monitor.checks.vocabulary import (
     CONTACT_WORDS,
     CREDIT_CONTEXT,
     FAX_LABELS,
+    HOUSEHOLD_HEAD_LABELS,
     ISSUE_DATE_LABELS,
     ISSUER_LABELS,
     ISSUER_STARTS,
@@ -43,6 +44,7 @@ from monitor.checks.vocabulary import (
     LEGAL_FORM_ENDS,
     LEGAL_FORM_STARTS,
     OWNER_LABELS,
+    PRINCIPAL_PHRASES,
     REG_LABELS,
     REG_VALUE_LEAD,
     STOP_LABELS,
@@ -54,7 +56,7 @@ from monitor.checks.vocabulary import (
     with_variants,
 )
 from monitor.identifiers import IdKind, compact, parse_registration_number
-from monitor.provinces import province_in_address
+from monitor.provinces import province_in_address, province_mentions
 from monitor.text import collapse_space, fold
 
 _REG_INDEX = LabelIndex(with_variants(REG_LABELS.items()))
@@ -120,10 +122,16 @@ _PHONE = re.compile(
     rf"|8{_NOT_AFTER_WORD}4(?=[ .\-]?\(?\d)|1{_NOT_AFTER_WORD}[89]00)"
     r"(?:(?: ?[.\-] ?|[ /])?\(?\d+\)?)+"
 )
+# The last digit group of a phone match with what joins it ("(8" of "0988 72 18 18 (8h30").
+_GLUED_GROUP = re.compile(r"(?: ?[.\-] ?|[ /])?\(?\d+\)?$")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,12}")
 # "ten (at) gmail.com", "ten [a] gmail.com", "ten (a còng) gmail.com" (matched on folded text).
+# The host's dots may be hidden too: "ten [at] shop [dot] vn", "ten (a) shop (chấm) com".
+_OBFUSCATED_DOT = r"(?:\.| ?[\[({] ?(?:dot|cham) ?[\])}] ?)"
 _EMAIL_OBFUSCATED = re.compile(
-    r"([a-z0-9._%+\-]{1,64}) ?[\[({] ?(?:at|a|a cong|@) ?[\])}] ?([a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,12})")
+    r"([a-z0-9._%+\-]{1,64}) ?[\[({] ?(?:at|a|a cong|@) ?[\])}] ?"
+    rf"([a-z0-9\-]+(?:{_OBFUSCATED_DOT}[a-z0-9\-]+)*{_OBFUSCATED_DOT}[a-z]{{2,12}})(?![a-z0-9])")
+_HIDDEN_DOT = re.compile(r" ?[\[({] ?(?:dot|cham) ?[\])}] ?")
 _AT_WORDS = tuple(f"{o}{pad}{w}{pad}{c}" for o, c in ("()", "[]", "{}") for w in ("at", "a", "a cong", "@")
                   for pad in ("", " "))
 _CHAT_RX = Anchored(re.compile(r"(?:^|[/.@])(?:" + "|".join(re.escape(h) for h in CHAT_LINK_HOSTS)
@@ -527,7 +535,7 @@ def _owner_candidates(p: ParsedPage, anchors: list[int]) -> list[_Candidate]:
             continue
         # a brand ("thuộc sở hữu của Sao Kim Land") is weaker than a legal entity beside the number
         score = 8.0 if legal else 7.0 if is_person_name(value) else 5.5
-        out.append(_Candidate(value, pos, stop, score))
+        out.append(_Candidate(value, pos, stop, score, {"label": label}))
     for start, end, label, _ in _capped(list(_LEGAL_START_INDEX.finditer(folded, original=text))):
         # where the name stands first (cheap), the name itself only then
         near = any(abs(a - start) < 350 for a in anchors)
@@ -586,9 +594,14 @@ _NAME_THEN_VERB = re.compile(
 )
 
 
-def _entity_at(folded: str, text: str, start: int, end: int) -> _Candidate | None:
-    """An entity name opened by a legal form ("CÔNG TY TNHH ABC"), or None."""
-    if _credit_context(folded, start):
+# "Chi nhánh Công ty X tại Hà Nội": the name before " tại " and the capitalised place after it.
+_BRANCH_PLACE = re.compile(r"\s+tại\s+(\S+(?:\s+\S+){0,4})$")
+
+
+def _entity_at(folded: str, text: str, start: int, end: int, credits_ok: bool = False) -> _Candidate | None:
+    """An entity name opened by a legal form ("CÔNG TY TNHH ABC"), or None; one credited
+    ("Đơn vị vận chuyển: Công ty X") only with ``credits_ok``."""
+    if not credits_ok and _credit_context(folded, start):
         return None
     original = text[start:end]
     if original[:1].islower():  # "công ty chúng tôi" in running text
@@ -600,7 +613,11 @@ def _entity_at(folded: str, text: str, start: int, end: int) -> _Candidate | Non
     if m:
         stop = start + m.start()
     value = _clean_name(text[start:end] + " " + text[end:stop].lstrip(" :"))
+    place = _BRANCH_PLACE.search(value) if _is_branch(value) else None
+    full = value
     value = _NAME_THEN_VERB.split(value, maxsplit=1)[0]
+    if place and value == full[: place.start()] and _capitalised_share(place.group(1).split()) == 1.0:
+        value = full  # a branch's name ends with its location: "Chi nhánh Công ty X tại Hà Nội"
     value = _trim(value)
     fvalue = fold(value)
     words = value.split()
@@ -653,8 +670,8 @@ def _address_candidates(p: ParsedPage, hits: list | None = None) -> list[_Candid
     if hits is None:
         hits = list(_ADDRESS_INDEX.finditer(folded, original=text))
     for start, end, label, rank in _capped(hits):
-        numbered = _NUMBERED_LABEL.match(folded, end)  # "Cơ sở 1:", "Chi nhánh 2:"
-        if numbered:
+        numbered = _NUMBERED_LABEL.match(folded, end) or _BRACKETED_LABEL.match(folded, end)
+        if numbered:  # "Cơ sở 1:", "Chi nhánh 2:", "Trụ sở chính (Cơ sở 1):"
             end = numbered.end() - 1
         after = folded[end : end + 20].lstrip(" ")
         if any(after.startswith(w) for w in ADDRESS_LABEL_NOT_FOLLOWED_BY):
@@ -726,9 +743,37 @@ def _address_value(folded: str, text: str, pos: int) -> tuple[str | None, int]:
     value = _trim(collapse_space(value))
     for tail in ("(xem bản đồ)", "xem bản đồ", "Xem bản đồ", "Chỉ đường", "(Google Maps)"):
         value = value.replace(tail, "").strip()
+    value = value[: _province_unit_end(value)]
     if not _plausible_address(value):
         return None, stop
     return _trim(value), stop
+
+
+# What may follow the province or city that closes an address: the country, a postal code.
+_AFTER_PROVINCE = re.compile(r"[\s,.;\-]*(?:(?:viet ?nam|vn)\b[\s,.;]*)?(?:\d{5,6}[\s,.;]*)?$")
+# A province mention that is the address's unit, not a street named after it ("Xa lộ Hà Nội"):
+# after a comma or a unit word.
+_UNIT_BEFORE = re.compile(r"(?:,|thanh pho|tinh|tp\.?|t\.p\.?)\s*$")
+
+
+def _province_unit_end(value: str) -> int:
+    """Where an address ends: after the province or city unit when a lower-case word, no address
+    part, follows ("..., Hà Nội và mọi thắc mắc ...", "..., TP. Hồ Chí Minh, showroom mở cửa ...")."""
+    folded = fold(value)
+    if len(folded) != len(value):  # positions would not match the original
+        return len(value)
+    for start, end in province_mentions(folded):
+        if not _UNIT_BEFORE.search(folded, max(0, start - 12), start):
+            continue
+        rest = folded[end:]
+        if _AFTER_PROVINCE.match(rest):
+            return len(value)
+        nxt = rest.lstrip(" ,.;-–")
+        following = value[len(value) - len(nxt):]
+        if nxt.startswith(_ADMIN_STARTS) or not following[:1].islower():
+            continue  # "..., Hà Nội, Việt Nam", "Sai Gon Ward, Ho Chi Minh City": the address goes on
+        return end
+    return len(value)
 
 
 def _plausible_address(value: str) -> bool:
@@ -812,6 +857,7 @@ def _lines_with_address_words(folded: str) -> list[tuple[int, int]]:
 
 
 _NUMBERED_LABEL = re.compile(r" ?\d{1,2} ?[:\uff1a]")
+_BRACKETED_LABEL = re.compile(r" ?\([^()\n]{1,30}\) ?[:\uff1a]")
 _NOT_LABEL_END = re.compile(r"[^ :\-]")
 _DIGIT_OR_ADMIN = re.compile(r"\d|phuong|xa |thon|ap ")
 # A full stop splits after a word, not after an abbreviation ("TP. HCM", "Q. 1").
@@ -874,9 +920,14 @@ def _phone_candidates(p: ParsedPage, blocked: list[tuple[int, int]]) -> list[_Ca
         start, end = m.start(), m.end()
         if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] in ".,/"):
             continue
-        if end < len(folded) and (folded[end].isalpha() and folded[end] not in "dk"):
-            continue
         raw = m.group()
+        if end < len(folded) and (folded[end].isalpha() and folded[end] not in "dk"):
+            # "0988 72 18 18 (8h30 - 21h30)": the last group belongs to the word after the number
+            cut = _GLUED_GROUP.search(raw)
+            if cut is None or cut.start() == 0:
+                continue
+            raw = raw[: cut.start()]
+            end = start + len(raw)
         if sum(c.isdigit() for c in raw) < 8:  # "000" of a price, a date, a house number
             continue
         if any(lo <= start < hi for lo, hi in blocked):
@@ -964,7 +1015,7 @@ def _emails_at(text: str, folded: str, p: ParsedPage, ats: list[int],
                 out.append(_Candidate(email, m.start(), m.end(), extra={"excerpt": excerpt(text, m.start(), m.end(), 50)}))
     if any(w in folded for w in _AT_WORDS):
         for m in _capped(list(_EMAIL_OBFUSCATED.finditer(folded))):
-            email = _clean_email(f"{m.group(1)}@{m.group(2)}")
+            email = _clean_email(f"{m.group(1)}@{_HIDDEN_DOT.sub('.', m.group(2))}")
             if email:
                 out.append(_Candidate(email, m.start(), m.end(), extra={"excerpt": excerpt(text, m.start(), m.end(), 50)}))
     for link in p.links_matching(href_rx=_MAIL_LINK):
@@ -1095,7 +1146,9 @@ def page_disclosures(p: ParsedPage) -> PageDisclosures:
     anchors = [c.start for c in regs] + [h[0] for h in address_hits][:20]
     owners = _prefer_footer(_owner_candidates(p, anchors), own_from)
     if owners:
-        result.owner = _written_out(max(owners, key=lambda c: (c.score, -c.start)), owners)
+        result.owner = _household_of(_written_out(max(owners, key=lambda c: (c.score, -c.start)), owners), owners)
+        _drop_others_numbers(regs, owners, result.owner, p.folded)
+        result.reg = _best_registration(regs)
     addresses = _address_candidates(p, address_hits)
     if not addresses:
         addresses = _unlabelled_addresses(p)
@@ -1108,11 +1161,48 @@ def page_disclosures(p: ParsedPage) -> PageDisclosures:
     if addresses:
         result.address = max(addresses, key=lambda c: (c.score, -c.start))
     result.issuer, result.issue_date = _issuer_and_date(p, result.reg)
-    result.phones = _dedupe(_own_contacts(p, _phone_candidates(p, blocked), foreign, own_from, prose_too=True))
-    result.emails = _dedupe(_own_contacts(p, _email_candidates(p), foreign, own_from))
+    principals = _principal_words(p, result.owner.value if result.owner else "")
+    result.phones = _dedupe(_own_contacts(p, _phone_candidates(p, blocked), foreign, own_from, prose_too=True,
+                                          principals=principals))
+    result.emails = _dedupe(_own_contacts(p, _email_candidates(p), foreign, own_from, principals=principals))
     result.chats = _dedupe(_chat_links(p))
     _fill_from_json_ld(result)
     return result
+
+
+def _household_of(best: _Candidate, owners: list[_Candidate]) -> _Candidate:
+    """``best``, or the household business a person heads ("Hộ kinh doanh X – Chủ hộ: Nguyễn
+    Văn A"): the household business is the registered seller, its head a person behind it."""
+    if best.extra.get("label") not in HOUSEHOLD_HEAD_LABELS:
+        return best
+    near = [c for c in owners if abs(c.start - best.start) <= _BLOCK_REACH
+            and _expanded_key(c.value)[0].startswith("ho kinh doanh ")]
+    return max(near, key=lambda c: (c.score, -c.start)) if near else best
+
+
+# What a number is read with: the entity named just before it on its line.
+_NUMBER_OWNER_REACH = 120
+# How much a number standing beside another entity's name loses: less than an enterprise
+# code beats a household number by, plus the footer bonus.
+_OTHERS_NUMBER_MALUS = 4.0
+
+
+def _drop_others_numbers(regs: list[_Candidate], owners: list[_Candidate], owner: _Candidate,
+                         folded: str) -> None:
+    """A number written right after another entity's name ("... của Công ty CP Y (MST 01...)")
+    is that entity's: it loses to the owner's own number."""
+    if len(regs) < 2:
+        return
+    own = _expanded_key(owner.value)[0]
+    for c in regs:
+        line_start = _line_start_within(folded, c.start, _NUMBER_OWNER_REACH)
+        before = [o for o in owners if line_start <= o.start < c.start and o.end <= c.start + 1]
+        if not before:
+            continue
+        named = max(before, key=lambda o: o.start)
+        key = _expanded_key(named.value)[0]
+        if has_legal_form(named.value) and key != own and key not in own and own not in key:
+            c.score -= _OTHERS_NUMBER_MALUS
 
 
 def _expanded_key(value: str) -> tuple[str, bool]:
@@ -1177,7 +1267,9 @@ def _foreign_anchors(result: PageDisclosures, regs: list[_Candidate], owners: li
         return own_from is None or c.start < own_from
 
     for c in regs:
-        anchors.append((c.start, own_reg is not None and c.value != own_reg and outside(c)))
+        if own_reg is not None and c.value != own_reg and not outside(c):
+            continue  # in the footer: judged by the entity it stands beside (see _footer_entity_blocks)
+        anchors.append((c.start, own_reg is not None and c.value != own_reg))
     own_name = _entity_key(result.owner.value) if result.owner else ""
     spans = [(c.start, c.end) for c in regs]
     for c in owners:
@@ -1186,9 +1278,36 @@ def _foreign_anchors(result: PageDisclosures, regs: list[_Candidate], owners: li
         key = _entity_key(c.value)
         other = bool(own_name) and key != own_name and key not in own_name and own_name not in key
         anchors.append((c.start, other and outside(c) and has_legal_form(c.value)))
+    if own_from is not None and own_name and has_legal_form(result.owner.value):
+        anchors.extend((pos, True) for pos in _footer_entity_blocks(result.page, own_from, own_name))
     if not any(other for _, other in anchors):
         return []
     return sorted(anchors)
+
+
+# A short label before an entity that opens a footer block ("Nhà máy rang:", "Đơn vị vận chuyển:").
+_BLOCK_LABEL = re.compile(r"^[^\W\d][\w &/]{0,40}[:\uff1a\-–]$")
+
+
+def _footer_entity_blocks(p: ParsedPage, own_from: int, own_name: str) -> list[int]:
+    """Where, inside the footer, another named entity opens its own block: a legal-form name
+    that opens its line, alone or after a short label (a sister company, a carrier, a maker,
+    a distributor listed with their own number and contacts). One named inside a sentence
+    ("..., thành viên của Tập đoàn Y") opens none."""
+    folded, text = p.folded, p.text
+    out = []
+    for start, end, _label, _ in _capped(list(_LEGAL_START_INDEX.finditer(folded, own_from, None, text))):
+        lead = folded[_line_start_within(folded, start, 60) : start].strip(" \t•*-–")
+        if lead and not _BLOCK_LABEL.match(lead):
+            continue
+        cand = _entity_at(folded, text, start, end, credits_ok=True)
+        if cand is None:
+            continue
+        key = _entity_key(cand.value)
+        if key != own_name and key not in own_name and own_name not in key and \
+                _expanded_key(cand.value)[0] != _expanded_key(own_name)[0]:
+            out.append(start)
+    return out
 
 
 def _is_branch(name: str) -> bool:
@@ -1217,8 +1336,73 @@ def _in_foreign_block(pos: int, anchors: list[tuple[int, bool]]) -> bool:
     return i >= 0 and anchors[i][1] and pos - anchors[i][0] <= _BLOCK_REACH
 
 
+_PRINCIPAL_RX = re.compile(r"(?<![a-z])(?:" + "|".join(
+    re.escape(w) for w in sorted(PRINCIPAL_PHRASES, key=len, reverse=True)) + r") ")
+# Words of a principal's name too common to tell it apart.
+_GENERIC_NAME_WORDS = frozenset({"viet", "nam", "vietnam", "vn", "group", "tap", "doan"})
+# A contact's label: the words before it back to the previous separator, at most this long.
+_LABEL_REACH = 60
+_LABEL_SEPARATORS = re.compile(r".*(?:[|•·;,–]| - |\d)")
+
+
+def _principal_words(p: ParsedPage, owner: str) -> list[str]:
+    """The distinctive words of the principals a dealer or a franchisee names ("Đại lý ủy quyền
+    của Toyota Việt Nam" -> "toyota"), leaving out words of the owner's own name."""
+    folded, text = p.folded, p.text
+    if not any(w.split()[0] in folded for w in PRINCIPAL_PHRASES):
+        return []
+    own = f" {_expanded_key(owner)[0]} " if owner else " "
+    out: list[str] = []
+    for m in _capped(list(_PRINCIPAL_RX.finditer(folded))):
+        for name in _names_after(folded, text, m.end()):
+            words = [w for w in name.split() if w not in _GENERIC_NAME_WORDS]
+            for size in range(1, min(len(words), 4) + 1):  # the shortest opening not in the owner's name
+                token = " ".join(words[:size])
+                if f" {token} " not in own:
+                    out.append(token)
+                    break
+    return out
+
+
+_NAME_JOINS = frozenset({"cua", "thuoc", "cong", "ty", "co", "phan", "tnhh", "cp", "mtv", "jsc"})
+
+
+def _names_after(folded: str, text: str, pos: int) -> list[str]:
+    """Capitalised names (folded) from ``pos``: "Trà Sữa Mây của Công ty CP Mây Tea" gives the
+    brand and the company's proper name."""
+    names: list[str] = []
+    words = text[pos : _line_end_within(text, pos, 120)].split()
+    current: list[str] = []
+    for word in words[:14]:
+        bare = word.strip(",.;:()")
+        low = fold(bare)
+        if low in _NAME_JOINS:  # "của", a legal form's words: one name ends, the next may start
+            if current:
+                names.append(" ".join(current))
+                current = []
+            continue
+        if not bare[:1].isupper():
+            break
+        current.append(low)
+        if bare != word:  # punctuation ends the name
+            break
+    if current:
+        names.append(" ".join(current))
+    return names
+
+
+def _principals_contact(folded: str, pos: int, principals: list[str]) -> bool:
+    """Whether the label just before ``pos`` names a principal ("Tổng đài thương hiệu X: ...")."""
+    lo = _line_start_within(folded, pos, _LABEL_REACH)
+    label = folded[lo:pos]
+    m = _LABEL_SEPARATORS.match(label)
+    label = f" {label[m.end():] if m else label} "
+    return any(f" {w} " in label or f" {w}:" in label for w in principals)
+
+
 def _own_contacts(p: ParsedPage, cands: list[_Candidate], anchors: list[tuple[int, bool]],
-                  own_from: int | None = None, prose_too: bool = False) -> list[_Candidate]:
+                  own_from: int | None = None, prose_too: bool = False,
+                  principals: list[str] | None = None) -> list[_Candidate]:
     """The candidates that are the site's own contacts: not in another entity's block (a seller,
     an employer, a maker), not introduced as someone else's (outside the footer), not in a web
     agency's credit, not quoted in an article."""
@@ -1235,6 +1419,8 @@ def _own_contacts(p: ParsedPage, cands: list[_Candidate], anchors: list[tuple[in
         other = i >= 0 and anchors[i][1] and c.start - anchors[i][0] <= _BLOCK_REACH
         if not other and (own_from is None or c.start < own_from):
             other = _introduced_as_others(p.text, c.start)
+        if not other and principals:
+            other = _principals_contact(folded, c.start, principals)
         if other or _in_credit(folded, c.start):
             dropped.add(c.value)
         elif not (prose_too and _in_prose(folded, c.start)):
@@ -1267,6 +1453,8 @@ def _in_prose(folded: str, pos: int) -> bool:
     line_start, line_end = _line_start_within(folded, pos, 1000), _line_end_within(folded, pos, 1000)
     if folded.count(" ", line_start, line_end) < _PROSE_WORDS:
         return False
+    if folded[max(line_start, pos - 3) : pos].rstrip().endswith((":", "\uff1a")):
+        return False  # "Phòng kinh doanh: 0262 ...": a labelled contact in a long line, not a quote
     return not _CONTACT_RX.search(folded, max(line_start, pos - 30), pos)
 
 

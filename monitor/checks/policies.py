@@ -58,6 +58,9 @@ _POLICY_LINK_TEXT = Anchored(re.compile(_POLICY_RX.pattern + "|" + _GOODS_DELIVE
 _POLICY_LINK_HREF = Anchored(re.compile(_POLICY_HREF_RX.pattern + "|" + _GOODS_DELIVERY),
                              [*(max(p.split(" "), key=len) for p in _PHRASE_KEYS), "giao"])
 _MARKER_RX = re.compile("|".join(re.escape(m) for m in POLICY_MARKERS))
+# A link text read as an article's headline, not a page's name: a subtitle after a colon, or a
+# question ("Chính sách đổi trả của Tiki: những điều cần biết", "Đổi trả hàng online thế nào?").
+_HEADLINE = re.compile(r"\w[:?] *\S+ \S+|\w ?\?$")
 _SLUG_MARKERS = ("chinh sach", "policy", "quy dinh", "dieu khoan", "huong dan", "terms", "privacy", "pages")
 
 
@@ -122,6 +125,8 @@ def link_policies(text_folded: str, url: str) -> set[str]:
     article = _is_article(url)
     if article and not text.startswith("chinh sach"):
         return set()  # a product, a collection or a blog post
+    if _HEADLINE.search(text):
+        return set()  # "Chính sách đổi trả của X mới nhất: những điều cần biết": an article about one
     by_text = policies_in(text) if text else set()
     slug = slug_words(url)
     by_slug = policies_in(slug) if slug else set()

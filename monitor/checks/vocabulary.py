@@ -213,7 +213,11 @@ OWNER_LABELS: tuple[str, ...] = (
     "so huu boi", "thuoc so huu cua", "van hanh boi", "owned by", "operated by", "company name",
     "company", "owner", "legal name", "registered name", "ban quyen thuoc ve", "copyright by",
     "ho va ten", "ho ten", "chu co so", "chu xuong", "chu tiem", "chu doanh nghiep",
+    "chu vuon", "chu trang trai", "chu trai", "chu quan", "chu nha hang", "chu xe", "chu tau",
 )
+# Labels naming the head of a household business: a household business's name beside them
+# ("Hộ kinh doanh X") is the registered seller's name, the head's is not.
+HOUSEHOLD_HEAD_LABELS = frozenset({"chu ho", "chu ho kinh doanh"})
 # Owner labels that read as a phrase ("Website thuộc sở hữu của ..."); every
 # other owner label needs a colon, a dash or a line end after it, so "cá
 # nhân. Công ty ..." in running text is not a label.
@@ -226,6 +230,8 @@ OWNER_PHRASE_LABELS = frozenset({
 WEAK_OWNER_LABELS = frozenset({
     "ban quyen thuoc ve", "copyright by", "company", "ho va ten", "ho ten", "ca nhan", "owner",
     "nguoi ban", "thuong nhan",
+    # a farm's, a stall's owner: a person's name (or an entity) must follow
+    "chu vuon", "chu trang trai", "chu trai", "chu quan", "chu nha hang", "chu xe", "chu tau",
 })
 
 # Legal forms that open an entity name ("CÔNG TY TNHH ...", "Hộ kinh doanh ...").
@@ -238,6 +244,7 @@ LEGAL_FORM_STARTS: tuple[str, ...] = (
 LEGAL_FORM_ENDS: tuple[str, ...] = (
     "co., ltd", "co.,ltd", "co. ltd", "co ltd", "co.ltd", "company limited", "company ltd",
     "joint stock company", "jsc", "j.s.c", "corporation", "corp", "llc", "inc", "limited",
+    "limited liability company", "liability limited company",
     "group", "pte. ltd", "pte ltd",
 )
 # Who appears in credits, not as owner: platforms, web agencies, carriers, banks.
@@ -265,6 +272,15 @@ CONTACT_WORDS: tuple[str, ...] = (
 # and matched on the lower-cased page text: folded, "hãng" (brand) reads as "hàng" (goods).
 THIRD_PARTY_CONTACT_WORDS: tuple[str, ...] = (
     "của hãng", "đại diện hãng", "văn phòng hãng", "hãng sản xuất", "nhà sản xuất", "trung tâm bảo hành hãng",
+)
+# Phrases by which a dealer, a franchisee or a distributor names its principal (folded); the
+# principal's name follows. A contact labelled with the principal's name ("Tổng đài thương hiệu
+# X:", "Trung tâm chăm sóc khách hàng X:") is the principal's national line, not the site's.
+PRINCIPAL_PHRASES: tuple[str, ...] = (
+    "dai ly uy quyen cua", "dai ly uy quyen", "dai ly chinh thuc cua", "dai ly chinh hang cua",
+    "dai ly chinh thuc", "dai ly cap 1 cua", "nhuong quyen thuong hieu", "nhuong quyen cua",
+    "nha phan phoi chinh thuc cua", "nha phan phoi doc quyen cua", "authorized dealer of",
+    "authorised dealer of", "franchisee of",
 )
 VENDOR_NAMES: tuple[str, ...] = (
     "haravan", "sapo", "bizweb", "mat bao", "pa viet nam", "pa vietnam", "nhan hoa", "nhanh.vn",

@@ -570,3 +570,98 @@ def test_a_makers_warranty_hotline_on_a_review_site_is_not_the_sites():
 def test_an_email_with_a_in_brackets_for_the_at_sign():
     html = footer("<p>HỘ KINH DOANH HOA TƯƠI MỘC</p><p>Email: hoatuoimoc (a) gmail.com</p>")
     assert [e.value for e in disclose(html).emails] == ["hoatuoimoc@gmail.com"]
+
+
+# --- contacts and names of other entities inside the footer; address and name ends --------
+
+def test_a_sister_companys_phone_in_its_own_footer_block_is_not_the_sites():
+    html = footer(
+        "<div><p>Công ty TNHH Gốm Sứ Bát Tràng Xanh</p><p>MST: 0108231117</p>"
+        "<p>Địa chỉ: Số 9 Giang Cao, Xã Bát Tràng, Hà Nội</p><p>Hotline: 0912 880 121</p></div>"
+        "<div><h4>Xưởng nung</h4><p>Đơn vị gia công:</p><p>Công ty CP Lò Gốm Kim Lan</p>"
+        "<p>MST: 0107654320</p><p>Điện thoại xưởng: 0243 876 5432</p></div>")
+    assert [p.value for p in disclose(html).phones] == ["0912880121"]
+
+
+def test_a_carriers_hotline_on_its_line_of_the_footer_is_not_the_sites():
+    html = footer(
+        "<p>CÔNG TY TNHH ĐỒ CHƠI GỖ NHÍ NHỐ – MST: 0316001239</p>"
+        "<p>Địa chỉ: 21 Hoa Sứ, Phường Phú Nhuận, TP. Hồ Chí Minh – Hotline: 0903 456 789</p>"
+        "<p>Giao hàng: Công ty CP Chuyển Phát Sao Bắc – Tra cứu vận đơn: 1900 5566</p>")
+    assert [p.value for p in disclose(html).phones] == ["0903456789"]
+
+
+def test_a_group_named_inside_the_owners_sentence_keeps_the_owners_hotline():
+    html = footer("<p>Công ty TNHH Nệm Êm Ái, thành viên của Công ty Cổ phần Tập Đoàn Giấc Ngủ Việt</p>"
+                  "<p>MST: 0316001239</p><p>Hotline: 0903 456 789</p>")
+    assert [p.value for p in disclose(html).phones] == ["0903456789"]
+
+
+def test_a_dealers_landlines_in_a_long_footer_line_are_its_own_and_the_brand_hotline_is_not():
+    html = footer(
+        "<p>Công ty TNHH Xe Máy Phố Núi – Đại lý ủy quyền của Honda Việt Nam tại Gia Lai</p>"
+        "<p>MST: 5900123451. Địa chỉ: 88 Hùng Vương, Phường Pleiku, Tỉnh Gia Lai. Bán hàng: 0269 3821 001 – "
+        "Xưởng dịch vụ: 0269 3821 002 – Hotline: 0905 112 233</p>"
+        "<p>Tổng đài chăm sóc khách hàng Honda: 1800 8001</p>")
+    assert [p.value for p in disclose(html).phones] == ["02693821001", "02693821002", "0905112233"]
+
+
+def test_a_phone_before_opening_hours_in_an_about_paragraph_is_read():
+    html = footer(
+        "<p>Tiệm Bánh Mẹ Nấu do Công ty TNHH Bánh Mẹ Nấu vận hành, mã số doanh nghiệp 0316001239, trụ sở "
+        "tại 14 Trần Quang Khải, Phường Tân Định, TP. Hồ Chí Minh; để đặt bánh sinh nhật hay hỏi về đơn hàng "
+        "xin quý khách gọi số 0933 21 43 65 (7h30 - 21h mỗi ngày) hoặc nhắn tin cho fanpage của tiệm.</p>")
+    assert [p.value for p in disclose(html).phones] == ["0933214365"]
+
+
+def test_an_address_ends_with_its_city_when_a_clause_follows():
+    html = footer("<p>Công ty TNHH Bánh Mẹ Nấu, trụ sở chính tại 14 Trần Quang Khải, Phường Tân Định, "
+                  "TP. Hồ Chí Minh, cửa hàng mở cửa từ 7h đến 21h, quý khách vui lòng gọi trước khi đến</p>")
+    assert disclose(html).address.value == "14 Trần Quang Khải, Phường Tân Định, TP. Hồ Chí Minh"
+
+
+def test_an_address_named_after_a_city_street_goes_on_to_its_unit():
+    html = footer("<p>Địa chỉ: 120 Xa lộ Hà Nội, Phường Thủ Đức, TP. Hồ Chí Minh</p>")
+    assert disclose(html).address.value == "120 Xa lộ Hà Nội, Phường Thủ Đức, TP. Hồ Chí Minh"
+
+
+def test_the_head_office_listed_first_with_a_bracketed_note_is_the_owners_address():
+    html = footer("<p>CÔNG TY TNHH NHA KHOA NỤ CƯỜI</p><p>MST: 0316001239</p>"
+                  "<p>Trụ sở chính (Phòng khám 1): 5 Nguyễn Du, Phường Bến Thành, TP. Hồ Chí Minh</p>"
+                  "<p>Phòng khám 2: 77 Phan Xích Long, Phường Cầu Kiệu, TP. Hồ Chí Minh</p>")
+    assert disclose(html).address.value == "5 Nguyễn Du, Phường Bến Thành, TP. Hồ Chí Minh"
+
+
+def test_a_franchise_store_is_run_by_its_household_business_not_the_franchisor():
+    html = footer(
+        "<p>Cửa hàng nhượng quyền thương hiệu Cơm Tấm Sườn Vàng của Công ty Cổ phần Sườn Vàng Food "
+        "(MST 0316001239).</p>"
+        "<p>Đơn vị vận hành: Hộ kinh doanh Cơm Tấm Sườn Vàng Lý Thường Kiệt – Chủ hộ: Trần Văn Bình</p>"
+        "<p>Giấy chứng nhận đăng ký hộ kinh doanh số 41N8012345 do UBND Quận 10 cấp ngày 02/02/2022</p>"
+        "<p>Đặt món: 0903 456 789 · Tổng đài thương hiệu Sườn Vàng Food: 1900 2288</p>")
+    d = disclose(html)
+    assert d.owner_name.value == "Hộ kinh doanh Cơm Tấm Sườn Vàng Lý Thường Kiệt"
+    assert d.registration_number.value == "41N8012345"
+    assert [p.value for p in d.phones] == ["0903456789"]
+
+
+def test_an_english_limited_liability_company_keeps_its_whole_legal_form():
+    html = footer("<p>HANSEN OUTDOOR VIETNAM LIMITED LIABILITY COMPANY</p><p>Tax code: 0316001239</p>")
+    assert disclose(html).owner_name.value == "HANSEN OUTDOOR VIETNAM LIMITED LIABILITY COMPANY"
+
+
+def test_a_branch_name_ends_with_its_location():
+    html = footer("<p>Chi nhánh Công ty Cổ phần Dược Phẩm An Khang tại Đà Nẵng</p>"
+                  "<p>Mã số chi nhánh: 0316001239-002</p>")
+    assert disclose(html).owner_name.value == "Chi nhánh Công ty Cổ phần Dược Phẩm An Khang tại Đà Nẵng"
+
+
+def test_a_farmer_selling_under_a_farm_owner_label_is_the_owner():
+    html = footer("<p>Vườn Bưởi Năm Roi Út Tư</p><p>Chủ vườn: Nguyễn Văn Tư</p>"
+                  "<p>Mã định danh cá nhân: 086090012345</p><p>Zalo: 0919 222 333</p>")
+    assert disclose(html).owner_name.value == "Nguyễn Văn Tư"
+
+
+def test_an_email_with_the_dots_of_its_host_written_out():
+    d = disclose(footer("<p>Contact us / Liên hệ: hello [at] bepnha [dot] com [dot] vn</p>"))
+    assert [e.value for e in d.emails] == ["hello@bepnha.com.vn"]

@@ -156,3 +156,11 @@ def test_a_policy_on_delivering_the_named_goods_is_the_shipping_policy(text, hre
 
 def test_a_transaction_policy_is_not_a_shipping_policy():
     assert policies_of(footer('<a href="/chinh-sach-giao-dich">Chính sách giao dịch</a>')).to_json()["shipping"] is None
+
+
+def test_a_headline_about_a_marketplaces_returns_policy_is_not_the_sites_policy():
+    html = footer('<ul><li><a href="https://reviewdo.vn/chinh-sach-doi-tra-cua-lazada-2026/">'
+                  'Chính sách đổi trả của Lazada 2026: hướng dẫn từng bước</a></li>'
+                  '<li><a href="https://reviewdo.vn/chinh-sach-bao-mat/">Chính sách bảo mật</a></li></ul>')
+    policies = policies_of(html, "https://reviewdo.vn/")
+    assert "returns" not in policies.found and "privacy" in policies.found
