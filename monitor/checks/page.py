@@ -25,7 +25,10 @@ through the checks:
   inline elements and links, and records for <base>, <title>, <h1> and
   JSON-LD; Python then only splits strings (no per-element Python work, so a
   50,000-node catalogue costs what its text costs);
-- folding goes word by word through a cache shared by all pages;
+- the usual page (no link inside another) is read back from that stream
+  with string splits, not a regex over every character;
+- folding runs in C: an encode and a decode through a one-byte code page
+  of Vietnamese shop text (ASCII, the Vietnamese letters, common signs);
 - pages nested deeper than libxml2 reads (2048 levels) are read again
   flattened, instead of losing everything after the depth limit.
 
@@ -35,6 +38,7 @@ empty page, and the checks then report "not found".
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 import threading
@@ -95,8 +99,12 @@ _TOKENS = re.compile(
     f"|{_LINK_FULL}[^{_FIELD_END}]*{_FIELD_END}|{_AUX}[^{_FIELD_END}]*{_FIELD_END})"
 )
 _AUX_TOKEN = re.compile(f"{_AUX}[^{_FIELD_END}]*{_FIELD_END}")
-# A link holding no other link, read in one regex pass (the usual case).
+# A link holding no other link, read in one regex pass.
 _FLAT_LINK = re.compile(f"{_LINK_OPEN}([^{_FIELD_END}]*){_FIELD_END}([^{_LINK_OPEN}{_LINK_CLOSE}{_LINK_FULL}]*){_LINK_CLOSE}")
+# The marks of the records, and a hidden text holding none of them.
+_MARKS = (_LINK_OPEN, _FIELD, _FIELD_END, _AUX, _LINK_CLOSE, _HIDDEN_OPEN, _HIDDEN_CLOSE, _LINK_FULL)
+_HIDDEN_TOKEN = re.compile(f"{_HIDDEN_OPEN}[^{''.join(_MARKS)}]*{_HIDDEN_CLOSE}")
+_RECORD_TOKEN = re.compile(f"{_AUX}[^{''.join(_MARKS)}]*{_FIELD_END}")
 # What XPath normalize-space() collapses (a run of white space that is not already one space).
 _XML_SPACE = re.compile(r"(?: [ \t\r\n]|[\t\r\n])[ \t\r\n]*")
 _LINK_MARKS = (_LINK_BREAK, _LINK_INLINE, _HIDDEN_OPEN, _HIDDEN_CLOSE)
@@ -204,8 +212,6 @@ _UPPER = "".join(sorted({chr(c) for c in range(0x41, 0x250) if chr(c).isupper()}
 # the literal mark first, so the regex engine skips to it at C speed.
 _GLUED = re.compile(f"\ue004(?<=[0-9{re.escape(_LOWER)}]\ue004)\ue004*(?=[{re.escape(_UPPER)}])")
 _ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\ufeff")
-# White space that " ".join(text.split()) would change: anything but a lone space.
-_NOT_COLLAPSED = re.compile(r"[^\S ]|  ")
 _JSX_COMMENT = re.compile(r"\{\s*/\*.*?\*/\s*\}", re.S)
 _JSX_OPEN = re.compile(rb"\{/\*")  # a regex skips to "{" faster than `in` finds the three bytes
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
@@ -279,11 +285,39 @@ def _fold_table() -> dict[int, str]:
 FOLD_TABLE = _fold_table()
 
 
-# Folded words, shared by every page: shop text repeats the same words
-# (product names, menu entries, footer labels) page after page.
-_FOLD_CACHE: dict[str, str] = {}
-_FOLD_CACHE_MAX = 200_000
-_FOLD_WORD_MAX = 64
+# Folding a long text at C speed: the text is encoded with a one-byte code
+# page of the characters shop text is made of (ASCII, the 134 Vietnamese
+# letters, common signs) and decoded with the same code page folded. A
+# character outside it (an emoji, another script) is encoded as _FOLD_ESCAPE
+# and folded on its own afterwards. The result is exactly
+# ``text.translate(FOLD_TABLE)``, several times faster than str.translate
+# (which looks every non-ASCII character up in a dict).
+_FOLD_ESCAPE = "\ufdef"  # a noncharacter: a text holding it is folded by str.translate
+_FOLD_ERRORS = "monitor-fold-escape"
+_FOLD_SIGNS = "\xa0₫©®·–—‘’“”…•×°«»²³½¼→"
+
+
+def _fold_code_page() -> tuple[object, str]:
+    """(encoding map, folded decoding table) of the code page described above."""
+    letters = []
+    for base in ("a", "a\u0306", "a\u0302", "e", "e\u0302", "i", "o", "o\u0302", "o\u031b", "u", "u\u031b", "y"):
+        for tone in ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"):
+            for cased in (base, base.upper()):
+                letter = unicodedata.normalize("NFC", cased + tone)
+                if not letter.isascii():
+                    letters.append(letter)
+    # NUL first (the C encoder's fast table needs it there); U+FFFE marks unused bytes
+    chars = ["\0", "\t", "\n", "\r", *map(chr, range(0x20, 0x7F)), *letters, "đ", "Đ", _FOLD_ESCAPE, *_FOLD_SIGNS]
+    if len(set(chars)) != len(chars) or len(chars) > 256:  # pragma: no cover - a table edit gone wrong
+        raise ValueError("the fold code page needs 256 distinct characters at most")
+    page = "".join(chars).ljust(256, "\ufffe")
+    folded = "".join(ch if ch == "\ufffe" else FOLD_TABLE.get(ord(ch), ch) for ch in page)
+    return codecs.charmap_build(page), folded
+
+
+_FOLD_ENCODING, _FOLD_DECODING = _fold_code_page()
+codecs.register_error(_FOLD_ERRORS, lambda exc: (_FOLD_ESCAPE * (exc.end - exc.start), exc.end))
+_charmap_encode, _charmap_decode = codecs.charmap_encode, codecs.charmap_decode
 
 
 def fold_keep_length(text: str) -> str:
@@ -293,25 +327,25 @@ def fold_keep_length(text: str) -> str:
     """
     if text.isascii():
         return text.lower()  # the table maps nothing else below 0x80
-    if len(text) < 512:
+    if len(text) < 32 or _FOLD_ESCAPE in text:
         return text.translate(FOLD_TABLE)
-    # str.translate looks every character up in a dict; a long text is folded
-    # word by word instead, each distinct word once (same result, same length).
-    words = text.split(" ")
-    cache = _FOLD_CACHE
-    missing = set(words).difference(cache)
-    if missing:
-        if any(len(w) > _FOLD_WORD_MAX for w in missing):
-            return text.translate(FOLD_TABLE)
-        if len(cache) + len(missing) > _FOLD_CACHE_MAX:
-            cache.clear()
-            missing = set(words)
-        table = FOLD_TABLE
-        cache.update({w: w.translate(table) for w in missing})
-    try:
-        return " ".join(map(cache.__getitem__, words))
-    except KeyError:  # another thread emptied the cache meanwhile
-        return text.translate(FOLD_TABLE)
+    folded = _charmap_decode(_charmap_encode(text, _FOLD_ERRORS, _FOLD_ENCODING)[0], "strict", _FOLD_DECODING)[0]
+    if _FOLD_ESCAPE not in folded:
+        return folded
+    # characters outside the code page, folded one run at a time
+    parts = []
+    done = 0
+    pos = folded.find(_FOLD_ESCAPE)
+    while pos >= 0:
+        end = pos + 1
+        while end < len(folded) and folded[end] == _FOLD_ESCAPE:
+            end += 1
+        parts.append(folded[done:pos])
+        parts.append(text[pos:end].translate(FOLD_TABLE))
+        done = end
+        pos = folded.find(_FOLD_ESCAPE, end)
+    parts.append(folded[done:])
+    return "".join(parts)
 
 
 def clean_text(raw: str) -> str:
@@ -322,12 +356,14 @@ def clean_text(raw: str) -> str:
     for zw in _ZERO_WIDTH:
         if zw in raw:
             raw = raw.replace(zw, " ")
-    if _NOT_COLLAPSED.search(raw) or raw[:1] == " " or raw[-1:] == " ":
-        raw = " ".join(raw.split())
+    # Collapsed every time: asking first whether it is needed costs more.
+    raw = " ".join(raw.split())
     if _BREAK not in raw:
         return raw
-    # one line per run of breaks, without the spaces around them
-    return "\n".join(filter(None, map(str.strip, raw.split(_BREAK))))
+    # One line per run of breaks, without the spaces around them: with single
+    # spaces only, dropping the space beside each break strips every line.
+    raw = raw.replace(" " + _BREAK, _BREAK).replace(_BREAK + " ", _BREAK)
+    return "\n".join(filter(None, raw.split(_BREAK)))
 
 
 def visible_text_of(root: etree._Element) -> str:
@@ -355,17 +391,32 @@ def _extract(root: etree._Element) -> _Extract:
         return _Extract(unicodedata.normalize("NFC", visible_text_of(root)), _links_only(root), [])
     if _FIELD_END not in raw and _LINK_CLOSE not in raw:
         return _Extract(unicodedata.normalize("NFC", clean_text(raw)), [], [])
+    flat = _flat_links(raw)
+    if flat is not None:
+        # no link inside another, none in hidden elements: string splits read them all
+        stream, hrefs, texts = flat
+        aux = _RECORD_TOKEN.findall(raw) if _AUX in raw else []
+        hidden = len(_HIDDEN_TOKEN.findall(raw)) if _HIDDEN_OPEN in raw else 0
+        if _only_records(raw, len(hrefs), len(aux), hidden) and _plain_hrefs(hrefs):
+            if aux:  # a record inside a link (an <h1> in it) is no part of its text
+                texts = [_AUX_TOKEN.sub("", t) if _AUX in t else t for t in texts]
+                stream = _AUX_TOKEN.sub("", stream)
+            if hidden and _HIDDEN_OPEN in stream:  # the text of hidden elements inside links
+                stream = _HIDDEN_TOKEN.sub("", stream)
+            links = _rows(hrefs, _link_texts(texts), [None] * len(hrefs), range(len(hrefs)))
+            return _Extract(_visible(stream), links, [t[1:-1] for t in aux])
+    return _extract_tokens(raw)
+
+
+def _extract_tokens(raw: str) -> _Extract:
+    """The stream read token by token by one regex: any page, links in links too."""
     parts = _TOKENS.split(raw)
-    text = "".join(parts[0::2])
-    if _LINK_BREAK in text or _LINK_INLINE in text:
-        text = text.replace(_LINK_BREAK, _BREAK).replace(_LINK_INLINE, "\ue004")
-    text = unicodedata.normalize("NFC", clean_text(text))
     tokens = parts[1::2]
     aux = [t[1:-1] for t in tokens if t[0] == _AUX]
+    text = _visible("".join(parts[0::2]))
     opened = raw.count(_LINK_OPEN)
     if not opened:
-        links = _full_rows([t for t in tokens if t[0] == _LINK_FULL], 0)
-        return _Extract(text, links, aux)
+        return _Extract(text, _full_rows([t for t in tokens if t[0] == _LINK_FULL], 0), aux)
     flat = _FLAT_LINK.findall(raw)
     if len(flat) == opened and _LINK_FULL not in raw:
         # no link inside another, none in hidden elements: one regex pass read them all
@@ -377,6 +428,52 @@ def _extract(root: etree._Element) -> _Extract:
     return _Extract(text, _nested_links(parts), aux)
 
 
+def _visible(text: str) -> str:
+    """The page text from the stream with every record taken out."""
+    if _LINK_BREAK in text or _LINK_INLINE in text:
+        text = text.replace(_LINK_BREAK, _BREAK).replace(_LINK_INLINE, "\ue004")
+    return unicodedata.normalize("NFC", clean_text(text))
+
+
+def _only_records(raw: str, links: int, aux: int, hidden: int) -> bool:
+    """Whether the marks in ``raw`` are those of ``links`` links and of ``aux``
+    records and ``hidden`` hidden texts holding no mark: then the string splits
+    read the stream as the token regex reads it. A page carrying the marks itself
+    (noncharacters, in a text or an attribute) is read by the regex."""
+    counts = [raw.count(mark) for mark in _MARKS]
+    return counts == [links, 0, links + aux, aux, links, hidden, hidden, 0]
+
+
+def _plain_hrefs(hrefs: list[str]) -> bool:
+    """No href holds the start of a record (the token regex would read it as part of the href)."""
+    joined = "".join(hrefs)
+    return _AUX not in joined and _HIDDEN_OPEN not in joined and _LINK_CLOSE not in joined
+
+
+def _flat_links(raw: str) -> tuple[str, list[str], list[str]] | None:
+    """(the stream without link marks, hrefs, each link's part of the stream) when
+    no link holds another and none sits in a hidden element (the usual page), else None.
+
+    What is left in the stream are the other records (hidden text inside links,
+    <h1>, <title> and JSON-LD records)."""
+    if _LINK_FULL in raw:
+        return None
+    pieces = raw.split(_LINK_OPEN)
+    hrefs: list[str] = []
+    texts: list[str] = []
+    stream = [pieces[0]]
+    for piece in pieces[1:]:  # the href, _FIELD_END, the link's text, _LINK_CLOSE, the text after it
+        href, opened, rest = piece.partition(_FIELD_END)
+        inner, closed, after = rest.partition(_LINK_CLOSE)
+        if not opened or not closed or _LINK_CLOSE in after:
+            return None  # a link inside another: read token by token
+        hrefs.append(href)
+        texts.append(inner)
+        stream.append(inner)
+        stream.append(after)
+    return "".join(stream), hrefs, texts
+
+
 def _link_texts(raw_texts: list[str]) -> list[str]:
     """What normalize-space(.) gives for each link, from its part of the stream: marks
     dropped, runs of XML white space one space, none at the ends."""
@@ -384,7 +481,8 @@ def _link_texts(raw_texts: list[str]) -> list[str]:
     for mark in _LINK_MARKS:
         if mark in joined:
             joined = joined.replace(mark, "")
-    joined = _XML_SPACE.sub(" ", joined)
+    if "  " in joined or "\n" in joined or "\t" in joined or "\r" in joined:  # else nothing to collapse
+        joined = _XML_SPACE.sub(" ", joined)
     return [t.strip(" ") for t in joined.split(_JOIN)]
 
 
@@ -393,12 +491,19 @@ def _rows(hrefs: list[str], texts: list[str], titles: "list[str | None]",
     """Link rows, NFC-normalised, without the links whose href is empty."""
     if not hrefs:
         return []
-    hrefs = unicodedata.normalize("NFC", _JOIN.join(hrefs)).split(_JOIN)
-    texts = unicodedata.normalize("NFC", _JOIN.join(texts)).split(_JOIN)
+    joined = _JOIN.join(hrefs)
+    if not joined.isascii():  # (NFC leaves ASCII as it is)
+        hrefs = unicodedata.normalize("NFC", joined).split(_JOIN)
+    joined = _JOIN.join(texts)
+    if not joined.isascii():
+        texts = unicodedata.normalize("NFC", joined).split(_JOIN)
     if len(hrefs) != len(texts):  # a page carrying the join mark itself: read it link by link
         hrefs = [unicodedata.normalize("NFC", h) for h in hrefs]
         texts = [unicodedata.normalize("NFC", t) for t in texts]
-    titles = [t if t is None else unicodedata.normalize("NFC", t) for t in titles]
+    if titles.count(None) != len(titles):
+        titles = [t if t is None else unicodedata.normalize("NFC", t) for t in titles]
+    if all(map(str.strip, hrefs)):
+        return list(zip(hrefs, texts, titles, ordinals))
     return [row for row in zip(hrefs, texts, titles, ordinals) if row[0].strip()]
 
 
@@ -707,11 +812,12 @@ class ParsedPage:
         rows = self._extracted.links
         if not rows:
             return []
-        # fold every link text in one call: same length, same split points
-        folded = fold_keep_length(_LINK_END.join([r[1] for r in rows])).split(_LINK_END)
-        if len(folded) != len(rows):  # a link text holding the join mark
-            folded = [fold_keep_length(r[1]) for r in rows]
         hrefs, texts, titles, ordinals = zip(*rows)
+        # every link text folded in one call: same length, same split points (a
+        # link text is normalize-space()d: it holds no line break)
+        folded = fold_keep_length("\n".join(texts)).split("\n")
+        if len(folded) != len(texts):  # pragma: no cover - a link text with a line break after all
+            folded = [fold_keep_length(t) for t in texts]
         # tuple.__new__ builds the named tuples in C: a product grid has hundreds of links
         return list(map(_new_link, zip(map(str.strip, hrefs), repeat(self.base_url), texts, folded, titles, ordinals)))
 

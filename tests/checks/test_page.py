@@ -79,6 +79,15 @@ def test_fold_keeps_length_and_matches_the_table():
         assert fold_keep_length(text) == text.translate(FOLD_TABLE)
 
 
+def test_fold_matches_the_table_for_characters_outside_its_code_page():
+    # emoji, CJK, Cyrillic, Greek, a decomposed accent, controls, lone surrogates, the escape mark itself
+    rng = random.Random(11)
+    alphabet = list("Ắ ₫x😀中ИΣİ\u0301\x00\x01\udc80\ufdef\ufffe\ue002") + ["Thông báo", "  "]
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(30, 600)))
+        assert fold_keep_length(text) == text.translate(FOLD_TABLE)
+
+
 def test_clean_text_matches_the_regex_reference():
     spaces = re.compile(r"[\s\u200b\u200c\u200d\ufeff]+")
     breaks = re.compile(r" ?\ue000[ \ue000]*")
