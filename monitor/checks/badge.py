@@ -122,6 +122,8 @@ _IMG_ATTRS = ("src", "data-src", "data-lazy-src", "data-original", "data-lazy", 
 _URL_IN_TEXT = re.compile(r"(?:https?:)?//(?:www\.)?[a-z0-9.\-]*online\.?gov\.vn[^\s\"'<>\\)]*", re.I)
 _JS_BLOCK_COMMENT = re.compile(r"\{\s*/\*.*?\*/\s*\}|/\*.*?\*/|<!--.*?-->", re.S)
 _JS_LINE_COMMENT = re.compile(r"(?m)(?<![:\w\"'\\/])//[^\n]*$")
+# Adjacent string literals joined by "+" ('…/WebDetails/' + '88371'): one string, as the script builds it.
+_JS_CONCAT = re.compile(r"""['"]\s*\+\s*['"]""")
 _UNESCAPES = (("\\/", "/"), ("\\u002F", "/"), ("\\u002f", "/"), ("\\u003C", "<"), ("\\u003c", "<"),
               ("\\u003E", ">"), ("\\u003e", ">"), ("\\u0022", '"'), ('\\"', '"'), ("\\u0026", "&"))
 _STATE_ORDER = ("record", "placeholder", "portal_root", "not_record", "wrong_host", "dead", "not_portal", "none")
@@ -478,7 +480,7 @@ def _script_badges(p: ParsedPage) -> list[BadgeSighting]:
             continue
         for old, new in _UNESCAPES:
             body = body.replace(old, new)
-        body = _JS_LINE_COMMENT.sub("", _JS_BLOCK_COMMENT.sub(" ", body))
+        body = _JS_CONCAT.sub("", _JS_LINE_COMMENT.sub("", _JS_BLOCK_COMMENT.sub(" ", body)))
         low = body.lower()
         found_link = False
         for m in _URL_IN_TEXT.finditer(body):

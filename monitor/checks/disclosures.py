@@ -30,6 +30,7 @@ from monitor.checks.vocabulary import (
     ADDRESS_LABELS_NEED_COLON,
     ADDRESS_VALUE_LEADS,
     AGENCY_CREDITS,
+    OTHER_PARTY_LINE_OPENERS,
     BRANCH_NAME_STARTS,
     CHAT_LINK_HOSTS,
     CONTACT_WORDS,
@@ -528,7 +529,10 @@ def _owner_candidates(p: ParsedPage, anchors: list[int]) -> list[_Candidate]:
             continue
         legal = has_legal_form(value)
         if label in WEAK_OWNER_LABELS and not (legal or is_person_name(value)):
-            continue
+            head = value.split(". ", 1)[0]  # "... của Phan Thị Thu Hà. Mọi bài viết ...": a short last word
+            if not is_person_name(head):
+                continue
+            value = head
         if not legal and not is_person_name(value) and (_looks_like_sentence(fold(value)) or len(value) > 90):
             continue
         if sum(c.isdigit() for c in value) > len(value) / 3 or "@" in value or "://" in value:
@@ -545,7 +549,9 @@ def _owner_candidates(p: ParsedPage, anchors: list[int]) -> list[_Candidate]:
         at_line_start = bool(_OWNER_LEAD.match(lead.strip()))
         if not near and not at_line_start:
             continue
-        cand = _entity_at(folded, text, start, end)
+        # a name written in lower case (shown in capitals by CSS text-transform) counts when it
+        # fills its own line beside the registration number: "công ty chúng tôi ..." runs on
+        cand = _entity_at(folded, text, start, end, lower_ok=near and at_line_start)
         if cand is None:
             continue
         cand.score = 3.0 + (3 if near else 0) + (1 if at_line_start else 0)
@@ -558,6 +564,72 @@ def _owner_candidates(p: ParsedPage, anchors: list[int]) -> list[_Candidate]:
             near = any(abs(a - start) < 350 for a in anchors)
             cand.score = 3.0 + (3 if near else 0)
             out.append(cand)
+    out.extend(_card_line_owners(folded, text))
+    return out
+
+
+# A business-card line: "Nguyễn Thị Lan · 12 Lê Lợi, Phường Bến Thành, TP. HCM · 0903 ..."
+_CARD_SPLIT = re.compile(r" [·|•] ")
+_CARD_LINES = 50
+# A name opening a card line is weaker than a labelled one: a person, an entity, a brand in capitals.
+_CARD_SCORES = {"person": 6.5, "legal": 6.0, "brand": 4.0}
+
+
+def _card_kind(value: str) -> str | None:
+    if not value or any(c.isdigit() for c in value) or "@" in value or len(value.split()) > 6:
+        return None
+    if is_person_name(value):
+        return "person"
+    if has_legal_form(value) and (value.isupper() or value[:1].isupper()):
+        return "legal"
+    if value.isupper() and len(value) >= 3 and value.replace(" ", "").replace("&", "").isalpha():
+        return "brand"
+    return None
+
+
+def _card_lines(folded: str) -> dict[int, int]:
+    """(start: end) of the first lines holding "·"/"|"-separated parts."""
+    lines: dict[int, int] = {}
+    for m in _CARD_SPLIT.finditer(folded):
+        if len(lines) >= _CARD_LINES:
+            break
+        lines.setdefault(*_line_bounds(folded, m.start()))
+    return lines
+
+
+def _card_line_addresses(folded: str, text: str) -> list[_Candidate]:
+    """Addresses that are a part of a card line, read whole: a merged ward's name holds a dash
+    ("27 Hẻm 51 Phan Đình Phùng, Phường Xuân Hương - Đà Lạt, Lâm Đồng"), which splits the lines
+    :func:`_unlabelled_addresses` reads."""
+    out: list[_Candidate] = []
+    for lo, hi in _card_lines(folded).items():
+        cuts = [lo, *(i for m in _CARD_SPLIT.finditer(folded, lo, hi) for i in (m.start(), m.end())), hi]
+        for start, end in zip(cuts[::2], cuts[1::2]):
+            cand = _address_segment(folded, text, start, end)
+            if cand is not None:
+                out.append(cand)
+                break
+    return out
+
+
+def _card_line_owners(folded: str, text: str) -> list[_Candidate]:
+    """The name opening a line of "·"/"|"-separated contact parts when an address or a phone
+    number follows it: the owner's card of footers with no labels."""
+    out: list[_Candidate] = []
+    for lo, hi in _card_lines(folded).items():
+        first = _CARD_SPLIT.search(folded, lo, hi)
+        if first is None or first.start() - lo > 80:
+            continue
+        value = _trim(collapse_space(text[lo : first.start()]))
+        kind = _card_kind(value)
+        if kind is None or _credit_context(folded, lo + 1):
+            continue
+        nxt = _CARD_SPLIT.search(folded, first.end(), hi)
+        part_end = nxt.start() if nxt else hi
+        part = folded[first.end() : part_end]
+        if _address_segment(folded, text, first.end(), part_end) is None and not _PHONE.search(part):
+            continue
+        out.append(_Candidate(value, lo, first.start(), _CARD_SCORES[kind], {"label": "card line"}))
     return out
 
 
@@ -598,15 +670,18 @@ _NAME_THEN_VERB = re.compile(
 _BRANCH_PLACE = re.compile(r"\s+tại\s+(\S+(?:\s+\S+){0,4})$")
 
 
-def _entity_at(folded: str, text: str, start: int, end: int, credits_ok: bool = False) -> _Candidate | None:
+def _entity_at(folded: str, text: str, start: int, end: int, credits_ok: bool = False,
+               lower_ok: bool = False) -> _Candidate | None:
     """An entity name opened by a legal form ("CÔNG TY TNHH ABC"), or None; one credited
-    ("Đơn vị vận chuyển: Công ty X") only with ``credits_ok``."""
+    ("Đơn vị vận chuyển: Công ty X") only with ``credits_ok``; one written all in lower case
+    only with ``lower_ok`` and when it fills its line."""
     if not credits_ok and _credit_context(folded, start):
         return None
     original = text[start:end]
-    if original[:1].islower():  # "công ty chúng tôi" in running text
-        return None
     stop = _value_end(folded, start, limit=160, text=text)
+    lowered = original[:1].islower()
+    if lowered and not (lower_ok and _lower_case_name(text[start:stop], folded, stop)):
+        return None  # "công ty chúng tôi" in running text
     # A comma followed by an address or a label ends the name.
     m = re.search(r",\s*(?=\d|so |tang |lo |dia chi|tru so|mst|ma so|dien thoai|hotline|email|tp|quan|phuong)",
                   folded[start:stop])
@@ -631,13 +706,31 @@ def _entity_at(folded: str, text: str, start: int, end: int, credits_ok: bool = 
         rest.pop(0) if rest else None
     if not rest:
         return None
-    if not (value.isupper() or _capitalised_share(rest) >= 0.6 or rest[0][:1].isdigit() or rest[0][:1] in "\"'“"):
+    if not (value.isupper() or lowered or _capitalised_share(rest) >= 0.6 or rest[0][:1].isdigit()
+            or rest[0][:1] in "\"'“"):
         return None
     if len(words) > 16 or _looks_like_sentence(fvalue):
         return None
     if any(v in fvalue for v in VENDOR_NAMES):
         return None
     return _Candidate(value, start, stop)
+
+
+# Words of running text, not of a name written in lower case ("công ty chúng tôi", "công ty này").
+# Read with their accents: folded, "có" would be "cổ" (cổ phần) and "do" would be "đồ".
+_NOT_IN_LOWER_NAME = frozenset({"chúng", "tôi", "mình", "này", "do", "của", "là", "sẽ", "đã", "được", "với",
+                                "cho", "khi", "nếu", "không", "có", "bạn"})
+
+
+def _lower_case_name(value: str, folded: str, stop: int) -> bool:
+    """Whether a name written all in lower case ("công ty tnhh bánh an") stands alone on its line:
+    shown in capitals by a stylesheet (text-transform), not a phrase of running text."""
+    value = collapse_space(value)
+    if not value.islower() or not 3 <= len(value.split()) <= 12:
+        return False
+    if folded[stop:_line_end_within(folded, stop, 40)].strip(" .,;:-"):
+        return False  # the line goes on: a sentence
+    return not any(w in _NOT_IN_LOWER_NAME for w in value.split()[2:])
 
 
 _ENGLISH_NAME = re.compile(r"([A-Z0-9][\w&'.\-]*(?:\s+[A-Z0-9&][\w&'.\-]*){0,8})\s*,?\s*$")
@@ -743,10 +836,29 @@ def _address_value(folded: str, text: str, pos: int) -> tuple[str | None, int]:
     value = _trim(collapse_space(value))
     for tail in ("(xem bản đồ)", "xem bản đồ", "Xem bản đồ", "Chỉ đường", "(Google Maps)"):
         value = value.replace(tail, "").strip()
+    value = _without_former_note(value)
     value = value[: _province_unit_end(value)]
     if not _plausible_address(value):
         return None, stop
     return _trim(value), stop
+
+
+# A note in brackets on the former place names after the 2025 mergers ("(trước đây: TP Hải
+# Dương, tỉnh Hải Dương)", "(cũ: Quận 3)"): not part of the address.
+_FORMER_NOTES = ("truoc day", "truoc sap nhap", "truoc khi sap nhap", "dia chi cu", "cu:", "ten cu",
+                 "nay la", "formerly", "old address", "previously")
+
+
+def _without_former_note(value: str) -> str:
+    """``value`` up to a bracketed note on former place names ("(trước đây: ...", "(Quận 3 cũ)")."""
+    idx = value.find("(")
+    while idx > 0:
+        note = fold(value[idx + 1 : idx + 80]).strip()
+        inside = note.split(")", 1)[0].strip(" .")
+        if note.startswith(_FORMER_NOTES) or inside.endswith(" cu"):
+            return value[:idx].rstrip(" ,;-–")
+        idx = value.find("(", idx + 1)
+    return value
 
 
 # What may follow the province or city that closes an address: the country, a postal code.
@@ -880,6 +992,8 @@ def _address_segment(folded: str, text: str, start: int, end: int) -> _Candidate
     if len(body) < 12 or not (body.startswith(_ADDRESS_OPENERS) or body[:1].isdigit()):
         return None
     strong = sum(1 for w in _ADDRESS_STRONG if w in body)
+    if strong == 1 and province_in_address(text[start:end]):
+        strong = 2  # "..., Phường Xuân Hương - Đà Lạt, Lâm Đồng": a ward and a province's bare name
     if strong < 2 or _looks_like_sentence(body, max_words=40):
         return None
     # a segment may run on past the address ("..., Q.1, TP.HCM Hotline 1900 ..."): stop at a label
@@ -1137,6 +1251,9 @@ def page_disclosures(p: ParsedPage) -> PageDisclosures:
         parsed = c.extra.get("parsed")
         if parsed is not None and parsed.valid:
             c.score += _VALID_BONUS
+    for c in regs:
+        if _on_other_party_line(p.folded, c.start):
+            c.score -= _OTHERS_NUMBER_MALUS
     result.reg = _best_registration(regs)
     blocked = [(c.extra.get("value_start", c.start), c.end) for c in regs]
     # an address word inside a registration label ("Mã số chi nhánh: ...") labels no address
@@ -1151,7 +1268,7 @@ def page_disclosures(p: ParsedPage) -> PageDisclosures:
         result.reg = _best_registration(regs)
     addresses = _address_candidates(p, address_hits)
     if not addresses:
-        addresses = _unlabelled_addresses(p)
+        addresses = _unlabelled_addresses(p) or _card_line_addresses(p.folded, p.text)
     addresses = _prefer_footer(addresses, own_from)
     if result.owner is not None and _is_branch(result.owner.value):
         _prefer_branch(regs, addresses)
@@ -1421,7 +1538,7 @@ def _own_contacts(p: ParsedPage, cands: list[_Candidate], anchors: list[tuple[in
             other = _introduced_as_others(p.text, c.start)
         if not other and principals:
             other = _principals_contact(folded, c.start, principals)
-        if other or _in_credit(folded, c.start):
+        if other or _in_credit(folded, c.start) or _on_other_party_line(folded, c.start):
             dropped.add(c.value)
         elif not (prose_too and _in_prose(folded, c.start)):
             kept.append(c)
@@ -1440,6 +1557,19 @@ def _introduced_as_others(text: str, pos: int) -> bool:
     stops = [m.end() for m in _FULL_STOP.finditer(before)]  # not "TP. Hồ Chí Minh"
     before = before[stops[-1] if stops else 0:].lower()
     return any(w in before for w in THIRD_PARTY_CONTACT_WORDS)
+
+
+# How far back the label opening a contact's or a number's line is looked for.
+_OTHER_PARTY_REACH = 200
+
+
+def _on_other_party_line(folded: str, pos: int) -> bool:
+    """Whether the line of ``pos`` opens with a label of another party ("Nhà phân phối: ...",
+    "Thiết kế website: ...", "Tuyển dụng: ...")."""
+    line_start = _line_start_within(folded, pos, _OTHER_PARTY_REACH)
+    if line_start == pos - _OTHER_PARTY_REACH:
+        return False  # the line opens farther back: a paragraph
+    return folded[line_start:pos].lstrip(" \t-•*·|>").startswith(OTHER_PARTY_LINE_OPENERS)
 
 
 def _in_credit(folded: str, pos: int) -> bool:

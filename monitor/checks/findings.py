@@ -176,7 +176,10 @@ def build_findings(
     subject = record is not None or sells
 
     if sells and not approved:
-        signal = next((s for s in ordering.signals if s.strong), None) or (ordering.signals[0] if ordering.signals else None)
+        # without an ordering function the goods with prices are the evidence, not a presumed cart
+        signal = (next((s for s in ordering.signals if s.strong), None)
+                  or next((s for s in ordering.signals if s.name == "prices"), None)
+                  or (ordering.signals[0] if ordering.signals else None))
         status = f"registry status: {record.status}" if record else "no registry entry"
         if signal is not None:
             b.add("UNREGISTERED_SITE", signal.url, signal.sha256, f"{signal.name}: {signal.excerpt} ({status})")

@@ -22,9 +22,11 @@ from lxml import etree
 from monitor.checks.page import Anchored, ParsedPage, excerpt, json_ld_types
 from monitor.checks.result import Ordering, Signal
 from monitor.checks.vocabulary import (
+    BOOKING_FORM_FIELDS,
     CART_ATTRIBUTES,
     CART_PATHS,
     CART_QUERIES,
+    MARKETPLACE_DOMAINS,
     OFFLINE_ORDER_HREFS,
     OFFLINE_ORDER_TEXTS,
     ORDER_BUTTON_TEXTS,
@@ -126,6 +128,17 @@ _FORM_FIELDS = etree.XPath(".//input[not(@type='hidden')]|.//select|.//textarea"
 _ORDER_FORM_TEXT_RX = _phrases(ORDER_FORM_TEXTS)
 
 
+def _form_fields(form: etree._Element) -> list[str]:
+    """The visible fields of a form, each as its folded name, id, placeholder, type and label."""
+    return [fold(" ".join(v for v in (f.get("name"), f.get("id"), f.get("placeholder"), f.get("type"),
+                                      f.get("aria-label")) if v)).replace("-", " ").replace("_", " ")
+            for f in _FORM_FIELDS(form)]
+
+
+def _has_field(fields: list[str], words: tuple[str, ...]) -> bool:
+    return any(any(w in f for w in words) for f in fields)
+
+
 def _order_form(p: ParsedPage) -> str | None:
     """An order form of a landing page: phone and address (or product) fields sent with an
     order button; an excerpt of it, or None. Contact and call-back forms have no order words."""
@@ -133,12 +146,10 @@ def _order_form(p: ParsedPage) -> str | None:
     if root is None:
         return None
     for form in root.iter("form"):
-        fields = [fold(" ".join(v for v in (f.get("name"), f.get("id"), f.get("placeholder"), f.get("type"),
-                                             f.get("aria-label")) if v)).replace("-", " ")
-                  for f in _FORM_FIELDS(form)]
-        if not any(any(w in f for w in ORDER_FORM_PHONE_FIELDS) for f in fields):
+        fields = _form_fields(form)
+        if not _has_field(fields, ORDER_FORM_PHONE_FIELDS):
             continue
-        if not any(any(w in f for w in ORDER_FORM_ORDER_FIELDS) for f in fields):
+        if not _has_field(fields, ORDER_FORM_ORDER_FIELDS):
             continue
         text = fold(" ".join(form.itertext()) + " " + " ".join(
             v for el in form.iter("input", "button") for v in (el.get("value"),) if v))
@@ -146,6 +157,58 @@ def _order_form(p: ParsedPage) -> str | None:
         if phrase:
             return f"<form class=\"{form.get('class') or ''}\"> … {phrase}"
     return None
+
+
+_BOOKING_FIELD_RX = re.compile(
+    r"(?<![a-z])(?:" + "|".join(re.escape(w) for w in BOOKING_FORM_FIELDS) + r")(?![a-z])")
+
+
+def _booking_form(p: ParsedPage) -> str | None:
+    """A booking, appointment or consultation form: a phone and a date or time to come, and no
+    product, quantity or delivery address. A service booked (a tour, a spa visit), not goods ordered."""
+    root = p.tree
+    if root is None:
+        return None
+    for form in root.iter("form"):
+        fields = _form_fields(form)
+        if (_has_field(fields, ORDER_FORM_PHONE_FIELDS) and any(_BOOKING_FIELD_RX.search(f) for f in fields)
+                and not _has_field(fields, ORDER_FORM_ORDER_FIELDS)):
+            return f"<form action=\"{form.get('action') or ''}\"> with a date or time field"
+    return None
+
+
+def _marketplace_links(p: ParsedPage) -> str | None:
+    """Product links into a marketplace (affiliate and catalogue sites: "Xem giá tại Shopee"): two
+    different links into the same marketplace; an excerpt of one, or None. A shop's own store on a
+    marketplace is one link per marketplace."""
+    if not p.mentions(*(d.encode() for d in MARKETPLACE_DOMAINS)):
+        return None
+    seen: dict[str, str] = {}
+    for link in p.unique_links:
+        href = link.href.lower()
+        if not href.startswith(("http://", "https://", "//")) or not any(d in href for d in MARKETPLACE_DOMAINS):
+            continue
+        market = _site(href)
+        if market not in MARKETPLACE_DOMAINS:
+            continue
+        if market in seen and seen[market] != href:
+            return f"<a href=\"{link.href}\">{link.text}</a>"
+        seen.setdefault(market, href)
+    return None
+
+
+# Signals that presume a cart (the shop software, structured data) rather than show one.
+_PRESUMED = ("platform:", "jsonld_product_offer")
+
+
+def _ordered_elsewhere(p: ParsedPage) -> Signal | None:
+    """Why the goods of a page with no cart of its own are ordered elsewhere: on a marketplace the
+    product buttons lead to, or by a booking form; None when nothing says so."""
+    found = _marketplace_links(p)
+    name = "marketplace_links"
+    if found is None:
+        found, name = _booking_form(p), "booking_form"
+    return Signal(name, p.url, found[:300], False, p.sha256) if found else None
 
 
 def _offline(text: str, href: str = "") -> bool:
@@ -240,6 +303,15 @@ def page_signals(p: ParsedPage) -> tuple[list[Signal], int]:
         if "product" in json_ld_types(item) and item.get("offers"):
             add("jsonld_product_offer", f"JSON-LD Product {str(item.get('name', ''))[:80]} with offers")
             break
+
+    # Shop software or a Product with an offer only presume a cart: when no cart is seen and the
+    # goods are ordered on a marketplace or booked by a form, they are not this site's ordering.
+    direct = any(s.strong and not s.name.startswith(_PRESUMED) for s in signals)
+    if not direct and any(s.strong for s in signals):
+        elsewhere = _ordered_elsewhere(p)
+        if elsewhere is not None:
+            signals = [Signal(s.name, s.url, s.excerpt, False, s.sha256) if s.strong else s for s in signals]
+            signals.append(elsewhere)
 
     prices = 0
     first_price = None

@@ -214,6 +214,7 @@ OWNER_LABELS: tuple[str, ...] = (
     "company", "owner", "legal name", "registered name", "ban quyen thuoc ve", "copyright by",
     "ho va ten", "ho ten", "chu co so", "chu xuong", "chu tiem", "chu doanh nghiep",
     "chu vuon", "chu trang trai", "chu trai", "chu quan", "chu nha hang", "chu xe", "chu tau",
+    "ca nhan cua",
 )
 # Labels naming the head of a household business: a household business's name beside them
 # ("Hộ kinh doanh X") is the registered seller's name, the head's is not.
@@ -223,7 +224,7 @@ HOUSEHOLD_HEAD_LABELS = frozenset({"chu ho", "chu ho kinh doanh"})
 # nhân. Công ty ..." in running text is not a label.
 OWNER_PHRASE_LABELS = frozenset({
     "website thuoc so huu cua", "website duoc so huu boi", "so huu boi", "thuoc so huu cua", "van hanh boi",
-    "owned by", "operated by", "ban quyen thuoc ve", "copyright by",
+    "owned by", "operated by", "ban quyen thuoc ve", "copyright by", "ca nhan cua",
 })
 # Owner labels whose value must itself look like an entity or a person's
 # name: a brand after "Bản quyền thuộc về" is not the owner.
@@ -232,6 +233,8 @@ WEAK_OWNER_LABELS = frozenset({
     "nguoi ban", "thuong nhan",
     # a farm's, a stall's owner: a person's name (or an entity) must follow
     "chu vuon", "chu trang trai", "chu trai", "chu quan", "chu nha hang", "chu xe", "chu tau",
+    # "blog cá nhân của Đỗ Minh Khoa": a person's name must follow
+    "ca nhan cua",
 })
 
 # Legal forms that open an entity name ("CÔNG TY TNHH ...", "Hộ kinh doanh ...").
@@ -254,6 +257,14 @@ CREDIT_CONTEXT: tuple[str, ...] = (
     "web by", "hosting", "van chuyen", "giao hang", "doi tac", "partner", "ngan hang", "thanh toan qua",
     "chuyen khoan", "tai khoan", "so tk", "stk", "dai ly", "phan phoi boi", "nha phan phoi",
     "nha cung cap", "khach hang", "tuyen dung",
+)
+# Labels opening a line about another party (a web agency, a distributor, a carrier, a job post):
+# a registration number or a phone on that line is theirs, not the site owner's
+# ("Nhà phân phối chính thức: Công ty CP Y (MST ..., ĐT ...)", "Tuyển dụng: ..., liên hệ HR 09...").
+OTHER_PARTY_LINE_OPENERS: tuple[str, ...] = (
+    "nha phan phoi", "phan phoi boi", "doi tac", "thiet ke website", "thiet ke web", "thiet ke boi",
+    "thiet ke va phat trien", "website by", "designed by", "design by", "developed by", "powered by",
+    "tuyen dung", "don vi van chuyen", "nha cung cap", "nha san xuat", "san xuat boi",
 )
 # Credits of whoever built or hosts the site: a phone or e-mail after these on the
 # same line is the agency's ("Thiết kế website bởi ... – Hotline kỹ thuật: ...").
@@ -497,6 +508,15 @@ ORDER_FORM_ORDER_FIELDS: tuple[str, ...] = (
 )
 ORDER_FORM_TEXTS: tuple[str, ...] = (
     "dat hang", "dat mua", "mua ngay", "mua hang", "chot don", "len don", "order", "buy now",
+)
+# Marketplaces (registrable domains, short-link hosts): links into one are ordering *there*, not on
+# the site. Two different links into the same marketplace are product links (affiliate and catalogue
+# sites); a shop's own store on it is one link.
+MARKETPLACE_DOMAINS: tuple[str, ...] = ("shopee.vn", "shope.ee", "lazada.vn", "tiki.vn", "ti.ki", "sendo.vn")
+# Fields of a booking, appointment or consultation form (a date or time to come): a service booked,
+# not goods ordered (words of the folded name/id/placeholder/type of a field).
+BOOKING_FORM_FIELDS: tuple[str, ...] = (
+    "date", "datetime", "time", "ngay", "gio", "lich", "booking", "appointment", "check in", "khoi hanh",
 )
 # Shop platforms whose themes carry a cart: (signal name, byte markers in the page).
 # Looked for in the first 32 KB and last 16 KB of the page (head assets, footer scripts).

@@ -221,3 +221,12 @@ def test_a_wordpress_image_block_in_a_footer_widget_is_still_the_badge():
 def test_a_text_link_to_the_record_standing_alone_in_the_footer_is_the_badge():
     b = badge_of(footer('<p><a href="http://online.gov.vn/Home/WebDetails/55123">Xem chứng nhận website</a></p>'))
     assert (b.present, b.linked, b.record_id) == (True, True, "55123")
+
+
+def test_badge_whose_script_joins_the_record_url_from_string_pieces_is_linked():
+    script = ("<div id='bct'></div><script>(function(){var l=document.createElement('a');"
+              "l.href=\"https://online.gov.vn/Home/WebDetails/\" + \"104512\";"
+              "var m=document.createElement('img');m.src='/images/logoSaleNoti.png';m.alt='Đã thông báo Bộ Công Thương';"
+              "l.appendChild(m);document.getElementById('bct').appendChild(l);})();</script>")
+    b = badge_of(footer(script))
+    assert (b.present, b.linked, b.record_id) == (True, True, "104512")

@@ -665,3 +665,57 @@ def test_a_farmer_selling_under_a_farm_owner_label_is_the_owner():
 def test_an_email_with_the_dots_of_its_host_written_out():
     d = disclose(footer("<p>Contact us / Liên hệ: hello [at] bepnha [dot] com [dot] vn</p>"))
     assert [e.value for e in d.emails] == ["hello@bepnha.com.vn"]
+
+
+def test_company_name_written_in_lower_case_and_shown_in_capitals_by_css():
+    d = disclose(footer('<h4 style="text-transform:uppercase">công ty tnhh gốm sứ minh long phát</h4>'
+                        '<p>MST: 0318456122</p><p>Địa chỉ: 15 Lê Duẩn, Phường Sài Gòn, TP. Hồ Chí Minh</p>'))
+    assert d.owner_name.value == "công ty tnhh gốm sứ minh long phát"
+
+
+def test_company_words_in_lower_case_running_text_are_no_owner():
+    d = disclose(footer('<p>công ty chúng tôi luôn đặt chất lượng lên hàng đầu</p><p>MST: 0318456122</p>'))
+    assert d.owner_name is None
+
+
+def test_name_opening_a_dot_separated_contact_line_is_the_owner():
+    d = disclose(footer('<p>Trần Thị Bích Ngọc · 9 Hẻm 12 Trần Phú, Phường Lâm Viên - Đà Lạt, Lâm Đồng</p>'
+                        '<p>Zalo: 0912 345 678</p>'))
+    assert d.owner_name.value == "Trần Thị Bích Ngọc"
+    assert d.address.value == "9 Hẻm 12 Trần Phú, Phường Lâm Viên - Đà Lạt, Lâm Đồng"
+
+
+def test_brand_in_capitals_opening_a_contact_line_is_the_owner_when_nothing_else_is():
+    d = disclose(footer('<p>XƯỞNG GỖ AN NHIÊN · 22 Lý Thường Kiệt, Phường Hải Châu, TP. Đà Nẵng · Hotline 0905 221 334</p>'))
+    assert d.owner_name.value == "XƯỞNG GỖ AN NHIÊN"
+
+
+def test_person_whose_personal_blog_the_site_is_owns_it():
+    d = disclose(footer('<p>Bếp Nhà Ốc là blog cá nhân của Phan Thị Thu Hà. Mọi bài viết đều do mình tự nấu.</p>'))
+    assert d.owner_name.value == "Phan Thị Thu Hà"
+
+
+def test_web_agencys_and_distributors_numbers_and_phones_are_not_the_owners():
+    d = disclose(footer(
+        '<p>Công ty TNHH Thiết bị Bếp Hoàng Gia – Giấy CNĐKDN số 0107935214 do Sở KHĐT Hà Nội cấp ngày 03/04/2017</p>'
+        '<p>Địa chỉ: 30 Kim Mã, Phường Giảng Võ, Hà Nội</p><p>Hotline: 0968 123 456</p>'
+        '<h4>Đối tác</h4><p>Nhà phân phối chính thức: Công ty Cổ phần Thương mại Bắc Đô '
+        '(MST 0306128737, ĐT 024 3771 8899)</p>'
+        '<p>Thiết kế website: Công ty TNHH Web Sao Mai - MST 0401589329 - ĐT 0236 3654 321</p>'))
+    assert d.registration_number.value == "0107935214"
+    assert [p.value for p in d.phones] == ["0968123456"]
+
+
+def test_a_job_posts_contact_phone_is_not_the_shops():
+    d = disclose(footer(
+        '<p>© 2026 Công ty TNHH Đồ Chơi Bé Vui. Giấy CNĐKDN số 0318456122 do Sở KHĐT TP.HCM cấp ngày 02/05/2019.</p>'
+        '<p>Trụ sở: 12 Võ Văn Ngân, Phường Thủ Đức, TP. Hồ Chí Minh. Hotline 028 3720 1188</p>'
+        '<ul><li><a href="/chinh-sach-doi-tra">Chính sách đổi trả</a></li><li><a href="/tuyen-dung">Tuyển dụng</a></li></ul>'
+        '<p>Tuyển dụng: nhân viên kho, liên hệ chị Mai 0977 555 010</p>'))
+    assert [p.value for p in d.phones] == ["02837201188"]
+
+
+def test_address_ends_before_a_note_on_former_place_names():
+    d = disclose(footer('<p>CÔNG TY TNHH IN ẤN PHÚ AN</p><p>Địa chỉ: 12 Trần Hưng Đạo, Phường Bắc Giang, '
+                        'Tỉnh Bắc Ninh (trước đây: TP Bắc Giang, tỉnh Bắc Giang)</p>'))
+    assert d.address.value == "12 Trần Hưng Đạo, Phường Bắc Giang, Tỉnh Bắc Ninh"

@@ -107,3 +107,57 @@ def test_a_call_back_form_asking_for_an_address_is_not_an_order_form():
             '<input name="address" placeholder="Địa chỉ"><textarea name="message"></textarea>'
             '<div class="btn">Gửi yêu cầu tư vấn</div></form>')
     assert ordering_of(footer(form)).present is False
+
+
+# A WordPress catalogue: WooCommerce's product grid with prices, but no cart of its own.
+_CATALOGUE_CARD = (
+    '<div class="product type-product"><p class="name woocommerce-loop-product__title">'
+    '<a href="/san-pham/{slug}/" class="woocommerce-LoopProduct-link">{name}</a></p>'
+    '<span class="price"><span class="woocommerce-Price-amount amount">{price}₫</span></span>\n{action}</div>'
+)
+
+
+def _catalogue(action: str, extra: str = "") -> str:
+    cards = "".join(
+        _CATALOGUE_CARD.format(slug=f"may-loc-nuoc-{i}", name=f"Máy lọc nước RO {i}", price=f"{3 + i}.490.000",
+                               action=action.format(i=i))
+        for i in range(4))
+    return footer(f'<div class="products columns-4">{cards}</div>{extra}'
+                  '<p>© 2026 Góc Gia Dụng. Liên hệ: gocgiadung.blog@gmail.com</p>')
+
+
+def test_affiliate_buttons_to_a_marketplace_are_not_the_sites_ordering():
+    o = ordering_of(_catalogue('<a class="btn-aff" rel="sponsored nofollow" href="https://s.shopee.vn/aff{i}">'
+                               'Xem giá tại Shopee</a>'))
+    assert not o.present
+    assert "marketplace_links" in names(o) and o.goods_with_prices
+
+
+def test_a_shops_own_store_links_on_marketplaces_leave_its_catalogue_as_it_was():
+    # one link per marketplace (the shop's store), not product links: WooCommerce still counts
+    o = ordering_of(_catalogue("", '<p><a href="https://shopee.vn/gocgiadung">Shopee</a> '
+                                   '<a href="https://www.lazada.vn/shop/gocgiadung">Lazada</a></p>'))
+    assert o.present and "marketplace_links" not in names(o)
+
+
+def test_a_tour_or_appointment_booking_form_is_not_online_ordering():
+    form = ('<section id="dat-lich"><h2>Đặt lịch tư vấn</h2><form action="/dat-lich/" method="post">'
+            '<input name="ho-ten" placeholder="Họ và tên"><input name="so-dien-thoai" type="tel">'
+            '<input name="ngay-hen" type="date"><button type="submit">Gửi yêu cầu</button></form></section>')
+    o = ordering_of(_catalogue('<a class="btn-book" href="#dat-lich">Tư vấn</a>', form))
+    assert not o.present and "booking_form" in names(o)
+
+
+def test_a_catalogue_with_its_own_add_to_cart_stays_a_shop_beside_a_booking_form():
+    form = ('<form action="/dat-lich/"><input name="sdt" type="tel"><input name="ngay" type="date">'
+            '<button>Đặt lịch lắp đặt</button></form>')
+    o = ordering_of(_catalogue('<a href="?add-to-cart={i}" class="button add_to_cart_button">Thêm vào giỏ</a>', form))
+    assert o.present and "booking_form" not in names(o)
+
+
+def test_a_landing_page_order_form_with_a_date_field_is_still_an_order_form():
+    form = ('<form class="ladi-form"><input name="name" placeholder="Họ tên"><input name="phone" placeholder="Số điện thoại">'
+            '<input name="address" placeholder="Địa chỉ nhận hàng"><input name="ngay-giao" type="date">'
+            '<select name="quantity"><option>1 hộp</option></select><button>Đặt hàng ngay</button></form>')
+    o = ordering_of(footer(form))
+    assert o.present and "booking_form" not in names(o)
