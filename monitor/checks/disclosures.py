@@ -32,6 +32,8 @@ from monitor.checks.vocabulary import (
     AGENCY_CREDITS,
     OTHER_PARTY_LINE_OPENERS,
     BRANCH_NAME_STARTS,
+    CARRIER_CONTACT_LABELS,
+    CARRIER_NAMES,
     CHAT_LINK_HOSTS,
     CONTACT_WORDS,
     CREDIT_CONTEXT,
@@ -88,6 +90,10 @@ _HARD_STOPS = frozenset({
 _CONTACT_STOPS = frozenset({"hotline", "tong dai", "dien thoai", "so dien thoai", "sdt", "tel", "email", "e-mail",
                             "fax", "zalo", "cskh", "lien he"})
 _WORDS_THEN_COLON = re.compile(r"(?: [a-z]{1,8}){1,2} ?[:\uff1a]")
+# Contact labels that also name a trade: "HỘ KINH DOANH ĐIỆN THOẠI TÂM PHÁT", "Cửa hàng Điện Thoại
+# Minh Anh" sell phones. Written capitalised and followed on its line by capitalised words only
+# (no number, no colon), such a word is part of the name, not a label.
+_TRADE_STOPS = frozenset({"dien thoai"})
 
 _SEP = " \t:.#/()-|\u00a0"
 # A registration value: household numbers (letters inside) first, then digit runs.
@@ -161,7 +167,9 @@ _ADDRESS_STRONG = ("phuong", "quan", "huyen", "xa ", "thi xa", "thi tran", "tinh
                    "ha noi", "ho chi minh", "hcm", "da nang", "viet nam", "vietnam")
 _ADDRESS_OPENERS = ("so ", "lo ", "tang ", "toa ", "ngo ", "ngach ", "hem ", "kiet ", "thon ", "ap ",
                     "xom ", "khom ", "buon ", "to dan pho ", "khu ", "km", "no.", "no ", "duong ", "pho ", "kios",
-                    "ki ot", "shop ", "can ") + LAND_PLOT_PARTS
+                    "ki ot", "shop ", "can ",
+                    # a craft village ("Làng gốm Bát Tràng, Xã Bát Tràng, Hà Nội"): an address of its own
+                    "lang ") + LAND_PLOT_PARTS
 _PLACEHOLDERS = ("dang cap nhat", "chua cap nhat", "updating", "xxx", "...", "lorem", "your address",
                  "dia chi cua ban", "nhap dia chi")
 
@@ -244,7 +252,7 @@ def _value_end(folded: str, start: int, limit: int = 220, hard_only: bool = Fals
     """Where a free-text value (name, address) ends: line end, a separator or the next label."""
     end = _line_end_within(folded, start, limit)
     for pos, lab_end, label, tag in _STOP_INDEX.finditer(folded, start + 1, end, text):
-        if tag == "part":
+        if tag == "part" or label in _TRADE_STOPS and _names_a_trade(text, pos, lab_end, end):
             continue
         after = folded[lab_end : lab_end + 4].lstrip(" ")
         if label in _HARD_STOPS or after[:1] in (":", "\uff1a") or (after[:1].isdigit() and tag != "addr") or (
@@ -257,6 +265,18 @@ def _value_end(folded: str, start: int, limit: int = 220, hard_only: bool = Fals
         if cut > start:
             end = cut
     return end
+
+
+def _names_a_trade(text: str | None, pos: int, lab_end: int, line_end: int) -> bool:
+    """Whether the trade word at ``text[pos:lab_end]`` is part of a capitalised name that runs
+    on to the end of its line: capitalised words after it and no number or colon."""
+    if text is None or not text[pos:pos + 1].isupper():
+        return False
+    rest = text[lab_end:line_end]
+    words = rest.split()
+    if not rest.startswith(" ") or not words:
+        return False
+    return all(w[:1].isupper() and w.isalpha() for w in words)
 
 
 _LEADING_SYMBOLS = re.compile(r"^[^\w(\"'“]+")
@@ -643,13 +663,22 @@ def _clean_name(raw: str) -> str:
     value = value[: _sentence_end(value)]
     for cut in (" (", " - ", " – ", " | ", "|"):
         idx = value.find(cut)
-        if idx > 2:
+        if idx > 2 and not (cut in _BRANCH_DASHES and _opens_branch(value[idx + len(cut):])):
             value = value[:idx]
     clause = next((m for m in _NAME_THEN_CLAUSE.finditer(value) if m.start() > 2 and (
         value[m.end()].islower() or _label_opens(value[m.end():]))), None)
     if clause:
         value = value[: clause.start()]
     return _trim(value)
+
+
+# "CÔNG TY CỔ PHẦN X – CHI NHÁNH TP. HỒ CHÍ MINH": a branch registered under its parent's name,
+# one name across the dash.
+_BRANCH_DASHES = (" - ", " – ")
+
+
+def _opens_branch(value: str) -> bool:
+    return fold(value[:12]).startswith(BRANCH_NAME_STARTS)
 
 
 def _label_opens(value: str) -> bool:
@@ -1428,7 +1457,12 @@ def _footer_entity_blocks(p: ParsedPage, own_from: int, own_name: str) -> list[i
 
 
 def _is_branch(name: str) -> bool:
-    return fold(name).startswith(BRANCH_NAME_STARTS)
+    """"Chi nhánh Công ty X tại ...", "Công ty X – Chi nhánh Hà Nội"."""
+    folded = fold(name)
+    return folded.startswith(BRANCH_NAME_STARTS) or bool(_BRANCH_AFTER_DASH.search(folded))
+
+
+_BRANCH_AFTER_DASH = re.compile(r" [-–] (?:" + "|".join(map(re.escape, BRANCH_NAME_STARTS)) + ")")
 
 
 # What makes a branch's own code and address beat its parent's on a site the branch runs.
@@ -1538,7 +1572,8 @@ def _own_contacts(p: ParsedPage, cands: list[_Candidate], anchors: list[tuple[in
             other = _introduced_as_others(p.text, c.start)
         if not other and principals:
             other = _principals_contact(folded, c.start, principals)
-        if other or _in_credit(folded, c.start) or _on_other_party_line(folded, c.start):
+        if other or _in_credit(folded, c.start) or _on_other_party_line(folded, c.start) or \
+                _carriers_contact(folded, c.start):
             dropped.add(c.value)
         elif not (prose_too and _in_prose(folded, c.start)):
             kept.append(c)
@@ -1570,6 +1605,23 @@ def _on_other_party_line(folded: str, pos: int) -> bool:
     if line_start == pos - _OTHER_PARTY_REACH:
         return False  # the line opens farther back: a paragraph
     return folded[line_start:pos].lstrip(" \t-•*·|>").startswith(OTHER_PARTY_LINE_OPENERS)
+
+
+_CARRIERS = "|".join(re.escape(c) for c in sorted(CARRIER_NAMES, key=len, reverse=True))
+_CARRIER_LABELS = "|".join(re.escape(c) for c in sorted(CARRIER_CONTACT_LABELS, key=len, reverse=True))
+# "Hotline GHTK:", "Tổng đài của Viettel Post -", "GHN hotline" right before the number.
+_CARRIER_CONTACT = re.compile(
+    rf"(?<![a-z0-9])(?:(?:{_CARRIER_LABELS}) (?:cua )?(?:{_CARRIERS})|(?:{_CARRIERS}) (?:{_CARRIER_LABELS}))"
+    r"[ :\-\uff1a]*$")
+# How far before a number its label is read.
+_CARRIER_LABEL_REACH = 40
+
+
+def _carriers_contact(folded: str, pos: int) -> bool:
+    """Whether the label right before the number at ``pos`` names a delivery company's line
+    ("Vận chuyển bởi GHTK – Hotline GHTK 1900 6092"): the carrier's, not the shop's."""
+    before = folded[max(0, pos - _CARRIER_LABEL_REACH):pos]
+    return bool(_CARRIER_CONTACT.search(before.rpartition("\n")[2]))
 
 
 def _in_credit(folded: str, pos: int) -> bool:

@@ -11,6 +11,8 @@ A :class:`ParsedPage` holds what the matchers read, computed once:
 - ``links``: every ``<a>`` (and framework link component) with its absolute
   URL and its text (what XPath's ``normalize-space(.)`` reads: all the text
   inside, hidden text too); its title when asked for (:meth:`ParsedPage.link_title`);
+- ``jump_links``: the options of ``<select>`` jump menus, as links, read from
+  the tree only when a family asks (policies do; they are not ``links``);
 - ``title``, ``h1``, ``base_url``, ``json_ld``;
 - ``scripts``, ``controls``: read from the tree only when a family asks;
 - ``tree``: the lxml tree, for the few checks that need elements.
@@ -171,6 +173,14 @@ def _page_stylesheet() -> str:
 
 _PAGE_XSLT = etree.XSLT(etree.XML(_page_stylesheet()))
 _CFEMAILS = etree.XPath("//@data-cfemail")
+# Jump menus: a <select> whose options lead to pages ("onchange=location=this.value"),
+# with their options holding a value. Read only when a family asks (:attr:`ParsedPage.jump_links`).
+_SELECTS = etree.XPath("//select[option[@value]]")
+# An onchange handler that sends the visitor to the chosen option's page.
+_NAVIGATES = re.compile(r"location|\.href\b|window\.open|navigate|router\.push", re.I)
+# An option value a browser can go to: a path or a web address ("/chinh-sach-doi-tra",
+# "https://shop.vn/pages/bao-mat"), not a variant id, a province code or a sort key.
+_URL_VALUE = re.compile(r"^(?:https?://|/(?!/)|\./|\.\./)\S*$", re.I)
 # The elements the link records stand for, in the same (page) order.
 _LINK_ELEMENTS = etree.XPath(f"//a[@href]|//{_COMPONENTS.replace('|', '|//')}")
 # Fallbacks when the page stylesheet cannot run (libxslt's recursion limit
@@ -834,6 +844,35 @@ class ParsedPage:
         return titles[link.ordinal] if link.ordinal < len(titles) else ""
 
     @cached_property
+    def jump_links(self) -> list[Link]:
+        """The options of jump menus, as links: ``<select onchange="location=this.value">``
+        whose ``<option value="/chinh-sach-doi-tra">`` take the visitor to a page.
+
+        Not among :attr:`links`: a menu option is no ``<a>`` for the other families
+        (ordering, badges). A select navigates when its onchange handler does, or,
+        outside a form, when every option holding a value holds a path or web
+        address; a select of a form (a variant, a province) is submitted, not
+        followed. Each option's text is its link text."""
+        root = self.tree
+        if root is None or not self.mentions(b"<select"):
+            return []
+        out: list[Link] = []
+        first = len(self._extracted.links)  # ordinals past the <a> links: no title to read
+        for select in _SELECTS(root):
+            options = [(o.get("value") or "").strip() for o in select.iter("option")]
+            values = [v for v in options if v]
+            if not values or not _navigates(select, values):
+                continue
+            for option in select.iter("option"):
+                href = (option.get("value") or "").strip()
+                if not _URL_VALUE.match(href):
+                    continue
+                text = unicodedata.normalize("NFC", " ".join("".join(option.itertext()).split()))
+                out.append(Link(unicodedata.normalize("NFC", href), self.base_url, text,
+                                fold_keep_length(text), None, first + len(out)))
+        return out
+
+    @cached_property
     def unique_links(self) -> list[Link]:
         """Links with distinct (href, text): a product grid repeats each link twice or more."""
         links = self.links
@@ -930,6 +969,14 @@ class ParsedPage:
                 continue
             _flatten_json_ld(data, found, 0)
         return found
+
+
+def _navigates(select: etree._Element, values: list[str]) -> bool:
+    """Whether choosing an option of ``select`` (option ``values``) opens a page."""
+    if _NAVIGATES.search(select.get("onchange") or ""):
+        return True
+    in_form = any(True for _ in select.iterancestors("form"))
+    return not in_form and all(_URL_VALUE.match(v) for v in values)
 
 
 def _flatten_json_ld(data: object, out: list[dict], depth: int) -> None:

@@ -1,6 +1,7 @@
 """Policy pages a sales website must publish (Decree 52 Arts. 32-34, 69).
 
-Policies are found by link text and URL slug, Vietnamese with or without
+Policies are found by link text and URL slug (a jump menu's options count as
+links), Vietnamese with or without
 diacritics and English; one link may cover two policies ("Chính sách đổi
 trả & vận chuyển"). A fetched page whose title or main heading names a
 policy counts too. Only the site's own pages count (its registrable domain,
@@ -12,6 +13,7 @@ included, is not published by this site. Keywords live in
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
@@ -189,7 +191,7 @@ def _page_policies(p: ParsedPage) -> dict[str, Found]:
     page_host = _host(p.url)
     usable: list[int] = []  # ordinals of the policy links taken
     checkouts: list[tuple[Link, str, set[str]]] = []  # "/thanh-toan" links: a policy only among policies
-    for link in _capped(p.links_matching(_POLICY_LINK_TEXT, _POLICY_LINK_HREF)):
+    for link in _candidate_links(p):
         if len(found) == len(POLICY_KEYS):
             break  # every policy has its link: later links change nothing
         title = p.link_title(link) if not link.folded else ""
@@ -229,6 +231,14 @@ def _page_policies(p: ParsedPage) -> dict[str, Found]:
             for key in policies_in(folded):
                 found.setdefault(key, Found(p.url, p.url, f"page heading: {part.strip()}", p.sha256))
     return found
+
+
+def _candidate_links(p: ParsedPage) -> Iterator[Link]:
+    """The page's policy-like links, then the options of its jump menus (an older
+    site's "Chính sách" <select> that opens the chosen policy): read only when
+    the links left a policy unfound."""
+    yield from _capped(p.links_matching(_POLICY_LINK_TEXT, _POLICY_LINK_HREF))
+    yield from p.jump_links
 
 
 # A "/thanh-toan" link this close (in link order) to a policy link stands in the policy list.

@@ -293,6 +293,18 @@ PRINCIPAL_PHRASES: tuple[str, ...] = (
     "nha phan phoi chinh thuc cua", "nha phan phoi doc quyen cua", "authorized dealer of",
     "authorised dealer of", "franchisee of",
 )
+# Delivery companies (folded). A contact label naming one ("Hotline GHTK: 1900 ...", "Tổng đài
+# Viettel Post ...") gives the carrier's line, not the shop's.
+CARRIER_NAMES: tuple[str, ...] = (
+    "ghtk", "giao hang tiet kiem", "ghn", "giao hang nhanh", "viettel post", "viettelpost", "vnpost",
+    "vn post", "vietnam post", "buu dien", "ems", "j&t", "j&t express", "jt express", "ninja van",
+    "ninjavan", "best express", "ahamove", "grab", "grabexpress", "lalamove", "gojek", "kerry express",
+    "shopee express", "spx", "nhat tin", "swift247",
+)
+# Contact labels a carrier's name can stand beside, before or after it.
+CARRIER_CONTACT_LABELS: tuple[str, ...] = (
+    "hotline", "tong dai", "cskh", "cham soc khach hang", "dien thoai", "sdt", "so dien thoai",
+)
 VENDOR_NAMES: tuple[str, ...] = (
     "haravan", "sapo", "bizweb", "mat bao", "pa viet nam", "pa vietnam", "nhan hoa", "nhanh.vn",
     "vnpt", "viettel post", "giao hang nhanh", "giao hang tiet kiem", "ghtk", "vnpay", "momo",
@@ -418,6 +430,8 @@ POLICY_KEYWORDS: dict[str, tuple[str, ...]] = {
         "doi tra", "doi hang", "tra hang", "hoan tien", "hoan tra", "doi va tra", "doi/tra",
         "return", "returns", "refund", "exchange", "doi san pham", "bao hanh doi tra", "doi - tra",
         "doi, tra",
+        # "Chính sách thu đổi": a jeweller's or phone shop's taking goods back in exchange
+        "thu doi",
     ),
     "shipping": (
         "van chuyen", "giao hang", "giao nhan", "shipping", "delivery", "ship hang", "phi ship",

@@ -719,3 +719,46 @@ def test_address_ends_before_a_note_on_former_place_names():
     d = disclose(footer('<p>CÔNG TY TNHH IN ẤN PHÚ AN</p><p>Địa chỉ: 12 Trần Hưng Đạo, Phường Bắc Giang, '
                         'Tỉnh Bắc Ninh (trước đây: TP Bắc Giang, tỉnh Bắc Giang)</p>'))
     assert d.address.value == "12 Trần Hưng Đạo, Phường Bắc Giang, Tỉnh Bắc Ninh"
+
+
+def test_a_trade_word_in_a_household_name_is_no_phone_label():
+    # the household business sells phones: "ĐIỆN THOẠI" is part of its name, its head is named after it
+    d = disclose(footer("<p><b>HỘ KINH DOANH ĐIỆN THOẠI MINH KHOA</b></p>"
+                        "<p>Chủ hộ kinh doanh: Lê Minh Khoa</p>"
+                        "<p>Số ĐKHKD: 41C8012345 do UBND quận 7 cấp ngày 02/03/2021</p>"
+                        "<p>Điện thoại: 0903 456 789</p>"))
+    assert d.owner_name.value == "HỘ KINH DOANH ĐIỆN THOẠI MINH KHOA"
+    assert [p.value for p in d.phones] == ["0903456789"]
+
+
+def test_a_phone_label_after_a_name_still_ends_it():
+    d = disclose(footer("<p>CÔNG TY TNHH MINH KHOA Điện thoại 0903 456 789</p><p>MST: 0312225168</p>"))
+    assert d.owner_name.value == "CÔNG TY TNHH MINH KHOA"
+
+
+def test_a_craft_village_opens_an_unlabelled_address():
+    d = disclose(footer("<p><b>Nón lá Chuông</b> – nón thủ công truyền thống</p>"
+                        "<p>Làng nghề Chuông, Xã Phương Trung, Hà Nội</p>"
+                        "<p>Đặt hàng: 0912 345 678</p>"))
+    assert d.address.value == "Làng nghề Chuông, Xã Phương Trung, Hà Nội"
+
+
+def test_a_carriers_hotline_is_not_the_shops_phone():
+    d = disclose(footer("<p>CÔNG TY TNHH NỘI THẤT GỖ VIỆT</p><p>MST: 0312225168</p>"
+                        "<p>Hotline: 0938 111 222</p>"
+                        "<p>Giao hàng toàn quốc qua Viettel Post – Tổng đài Viettel Post: 1900 8095</p>"
+                        "<p>Tra cứu vận đơn: GHN hotline 1900 636 677</p>"))
+    assert [p.value for p in d.phones] == ["0938111222"]
+
+
+def test_a_shop_line_mentioning_its_carrier_after_the_number_is_the_shops():
+    d = disclose(footer("<p>CÔNG TY TNHH NỘI THẤT GỖ VIỆT</p><p>MST: 0312225168</p>"
+                        "<p>Hotline: 0938 111 222 (giao hàng qua GHTK toàn quốc)</p>"))
+    assert [p.value for p in d.phones] == ["0938111222"]
+
+
+def test_a_branch_named_after_its_parent_keeps_its_branch_words():
+    d = disclose(footer("<p>Đơn vị vận hành</p><p>CÔNG TY CỔ PHẦN SÁCH PHƯƠNG NAM – CHI NHÁNH ĐÀ NẴNG</p>"
+                        "<p>Mã số chi nhánh: 0312225168-002</p>"
+                        "<p>Địa chỉ chi nhánh: 12 Lê Duẩn, Phường Hải Châu, TP. Đà Nẵng</p>"))
+    assert d.owner_name.value == "CÔNG TY CỔ PHẦN SÁCH PHƯƠNG NAM – CHI NHÁNH ĐÀ NẴNG"

@@ -164,3 +164,44 @@ def test_a_headline_about_a_marketplaces_returns_policy_is_not_the_sites_policy(
                   '<li><a href="https://reviewdo.vn/chinh-sach-bao-mat/">Chính sách bảo mật</a></li></ul>')
     policies = policies_of(html, "https://reviewdo.vn/")
     assert "returns" not in policies.found and "privacy" in policies.found
+
+
+def test_policies_in_a_jump_menu_are_published():
+    html = footer(
+        '<p>Cửa hàng Gốm Sứ Hải Yến</p>'
+        '<select class="quick-nav" onchange="window.location.href=this.value">'
+        '<option value="">-- Chính sách --</option>'
+        '<option value="/chinh-sach-bao-mat-thong-tin">Chính sách bảo mật thông tin</option>'
+        '<option value="https://shop.vn/quy-dinh-doi-tra.html">Quy định đổi trả</option>'
+        '<option value="/khieu-nai">Giải quyết khiếu nại</option></select>')
+    p = policies_of(html).to_json()
+    assert p["privacy"] == "https://shop.vn/chinh-sach-bao-mat-thong-tin"
+    assert p["returns"] == "https://shop.vn/quy-dinh-doi-tra.html"
+    assert p["complaints"] == "https://shop.vn/khieu-nai"
+
+
+def test_a_select_of_paths_outside_a_form_is_a_jump_menu_without_onchange():
+    # the handler is bound by a script elsewhere ($('#nav').on('change', ...))
+    html = footer('<select id="nav"><option>Hỗ trợ khách hàng</option>'
+                  '<option value="/pages/chinh-sach-van-chuyen">Chính sách vận chuyển</option></select>')
+    assert policies_of(html).to_json()["shipping"] == "https://shop.vn/pages/chinh-sach-van-chuyen"
+
+
+def test_a_submitted_select_is_not_a_jump_menu():
+    html = footer('<form action="/tra-cuu" method="get"><select name="muc">'
+                  '<option value="/chinh-sach-doi-tra">Chính sách đổi trả</option></select>'
+                  '<button type="submit">Xem</button></form>')
+    assert policies_of(html).to_json()["returns"] is None
+
+
+def test_jump_menu_options_are_not_page_links():
+    page = parsed(footer('<select onchange="location=this.value">'
+                         '<option value="/chinh-sach-bao-mat">Chính sách bảo mật</option>'
+                         '<option value="12">Hà Nội</option></select>'))
+    assert page.links == []
+    assert [(link.href, link.text) for link in page.jump_links] == [("/chinh-sach-bao-mat", "Chính sách bảo mật")]
+
+
+def test_a_buy_back_and_exchange_policy_is_a_returns_policy():
+    assert link_policies(fold("Chính sách thu đổi"), "https://shop.vn/chinh-sach-thu-doi") == {"returns"}
+    assert link_policies(fold("Thu đổi vàng bạc"), "https://shop.vn/pages/thu-doi") == {"returns"}
