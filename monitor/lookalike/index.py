@@ -29,6 +29,7 @@ from itertools import combinations
 
 from rapidfuzz.distance import OSA
 
+from monitor.domains import DomainError, registrable_domain, split_domain
 from monitor.lookalike.brands import Brand
 from monitor.lookalike.skeleton import name_key, skeleton
 from monitor.lookalike.words import is_generic_name, is_made_of_words
@@ -59,6 +60,7 @@ class Name:
     short: bool  # 3–4 letters: whole tokens only
     generic: bool  # a common word: whole labels only
     descriptive: bool  # made of words (`dienmayxanh`, `laptopgiare`), not an invented name
+    owned: bool = False  # the label of another domain of the same owner: found inside labels only
 
 
 def _deletions(word: str, depth: int) -> list[str]:
@@ -78,6 +80,14 @@ def _deletions(word: str, depth: int) -> list[str]:
 
 
 _JOIN = "".join
+
+
+def _owned_label(host: str) -> str:
+    """The registrable label of an owned domain ("" for an IP address or a bare suffix)."""
+    try:
+        return split_domain(registrable_domain(host))[1]
+    except DomainError:
+        return ""
 
 
 def _add(table: dict[str, str | tuple[str, ...]], key: str, value: str) -> None:
@@ -100,8 +110,13 @@ class BrandIndex:
         for i, brand in enumerate(self.brands):
             seen: set[str] = set()
             labels = [(brand.label, False)] if brand.suffix else []  # an IP address has no name
-            for text, alias in [*labels, *((a, True) for a in brand.aliases)]:
-                name = self._name(text, i, alias)
+            # the owner's other domains are its names too (`evnhcmc.vn` of `evn.com.vn`)
+            owned = [(_owned_label(d), True, True) for d in brand.owned_domains]
+            named = [*((t, a, False) for t, a in labels), *((a, True, False) for a in brand.aliases), *owned]
+            for text, alias, is_owned in named:
+                if not text:
+                    continue
+                name = self._name(text, i, alias, is_owned)
                 if name is None or name.skel in seen:
                     continue
                 seen.add(name.skel)
@@ -130,7 +145,7 @@ class BrandIndex:
         self._longest = max((len(skel) for skel in self.names), default=0)
 
     @staticmethod
-    def _name(text: str, brand: int, alias: bool) -> Name | None:
+    def _name(text: str, brand: int, alias: bool, owned: bool = False) -> Name | None:
         written = "".join(c for c in text.lower() if c.isalnum())
         plain = name_key(text)
         skel = skeleton(plain)
@@ -145,6 +160,7 @@ class BrandIndex:
             short=len(skel) <= SHORT_NAME,
             generic=is_generic_name(plain),
             descriptive=is_made_of_words(plain),
+            owned=owned,
         )
 
     # --- look-ups -----------------------------------------------------------

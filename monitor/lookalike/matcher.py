@@ -55,7 +55,7 @@ from monitor.lookalike.edits import plausible_typo
 from monitor.lookalike.index import BrandIndex
 from monitor.lookalike.labels import LabelView, residue, typo_segments, view, whole_token
 from monitor.lookalike.skeleton import fold, lookalike_kind, misspelling_kind, skeleton
-from monitor.lookalike.tables import COMMON_WORDS, KEYWORDS, SINGLE_LETTER_MIN_BRAND, suffix_class
+from monitor.lookalike.tables import COMMON_WORDS, KEYWORDS, KNOWN_NAMES, SINGLE_LETTER_MIN_BRAND, suffix_class
 from monitor.lookalike.techniques import (
     LABEL,
     SUBDOMAIN,
@@ -243,6 +243,8 @@ class Matcher:
                     continue
                 if (name.generic and not whole) or (dist and _no_typos(name)):
                     continue
+                if name.owned and whole:
+                    continue  # the owner's other name under another suffix: a defensive registration as often as not
                 if name.short and not dist and not whole and not whole_token(lv, s, e):
                     continue  # `vib` inside `vibe`
                 ev = self._one(lv, place, cand, tail, name, s, e, dist)
@@ -440,7 +442,8 @@ def _drop_contained(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, st
     ]
 
 
-_WORD_SKELETONS = frozenset(skeleton(w) for w in COMMON_WORDS | KEYWORDS)
+# dictionary words, keywords and other real companies' names: never read as typos
+_WORD_SKELETONS = frozenset(skeleton(w) for w in COMMON_WORDS | KEYWORDS | KNOWN_NAMES)
 
 # Host labels that name a service, not a brand: never read as typos.
 _SERVICE_LABELS = frozenset(

@@ -34,6 +34,7 @@ SEVERE_KEYWORDS: frozenset[str] = frozenset(
     vip vvip thanhtoan payment payments hoadon tracuu kiemtra check order orders donhang
     giaohang delivery shipper vanchuyen tracking buudien
     driver drivers taixe tuyentaixe doitactaixe
+    thongbao datcoc tiencoc catdien ngungcapdien nocuoc tienno
     doisoat ketnoi chuyenkhoan napthe doithe muathe mothe motaikhoan kyc ekyc
     sinhtrac sinhtrachoc dinhdanh vneid chungthuc giahan baotri nhanluong lamthem
     dautu loinhuan chotdon xakho thanhly khaitruong sinhnhat tiendien tiennuoc
@@ -172,6 +173,26 @@ KEYBOARD_NEIGHBOURS: dict[str, frozenset[str]] = _keyboard_neighbours()
 SIMILAR_LETTERS: frozenset[frozenset[str]] = frozenset(
     frozenset(pair)
     for pair in ("gq", "ce", "ao", "uv", "nh", "nm", "bd", "pq", "yi", "yl", "kc", "sz", "dg", "ck")
+)
+
+# --- Other real names ------------------------------------------------------------
+#
+# Real Vietnamese banks, wallets and carriers, spelled as their domains are.
+# Several sit one letter from another (`vietbank`/`vietinbank`,
+# `lpbank`/`vpbank`, `abbank`/`mbbank`): a label spelled exactly like one of
+# them is that company, never a typo of a registered brand, whether or not it
+# is in the registry itself.
+
+KNOWN_NAMES: frozenset[str] = frozenset(
+    """
+    vietcombank vietinbank bidv agribank techcombank mbbank acb vpbank tpbank sacombank
+    hdbank vib shb seabank ocb msb eximbank lpbank lienvietpostbank scb abbank bacabank
+    namabank vietabank vietbank baovietbank kienlongbank ncb pgbank saigonbank bvbank
+    vietcapitalbank pvcombank oceanbank gpbank cbbank dongabank vrb indovinabank ivb
+    vikkibank mbv shinhan hsbc woori uob cimb publicbank hongleong standardchartered
+    momo zalopay vnpay shopeepay viettelmoney viettelpay vnptmoney moca payoo foxpay
+    ghtk ghn viettelpost vnpost ninjavan ahamove lalamove
+    """.split()
 )
 
 # --- Generic names -------------------------------------------------------------

@@ -29,6 +29,25 @@ def test_driver_recruitment_words_next_to_a_ride_hailing_brand_are_scam_keywords
     assert targets(matcher, "grab-construction.com") == set()
 
 
+def test_deposit_bill_and_notice_words_are_scam_keywords(matcher):
+    assert targets(matcher, "vinamilk-datcoc.site") == {"vinamilk.com.vn"}
+    assert targets(matcher, "thongbao-nguyenkim.top") == {"nguyenkim.com"}
+
+
+def test_the_owners_other_domain_inside_a_label_points_at_the_brand():
+    m = Matcher([Brand("evn.com.vn", owned_domains=("evnhcmc.vn",))])
+    assert [x.target for x in m.match("evnhcmc-thongbao.com")] == ["evn.com.vn"]
+    # the same name under another suffix is as often the owner's own spare domain
+    assert m.match("evnhcmc.com") == []
+
+
+def test_another_real_bank_one_letter_away_is_not_a_typo(matcher):
+    # LPBank, ABBank and VietBank are banks of their own, not slips for VPBank, MBBank, VietinBank
+    assert targets(matcher, "lpbank.com.vn") == set()
+    assert targets(matcher, "abbank.com.vn") == set()
+    assert targets(matcher, "vpbamk.com") == {"vpbank.com.vn"}
+
+
 def test_a_scam_keyword_scores_higher_than_a_plain_one(matcher):
     assert only(matcher, "shopee-khuyenmai.com").score > only(matcher, "shopee-official.com").score
 
