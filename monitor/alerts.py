@@ -50,7 +50,7 @@ from sqlalchemy.orm import Session, aliased
 
 from monitor.config import Config
 from monitor.errors import MonitorError
-from monitor.model import VN_TZ
+from monitor.model import UNREACHABLE_CODE, VN_TZ
 from monitor.outputs.labels import SEVERITY, SEVERITY_ORDER, word
 from monitor.store.db import Database
 from monitor.store.locks import LockBusy, hold_lock
@@ -62,7 +62,7 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 ALERTABLE_KINDS = ("opened", "reopened")
 # Not violations (DESIGN.md): a site that could not be checked is reported, not announced;
 # a flaky site would otherwise page inspectors every time it goes down.
-NOT_ANNOUNCED = frozenset({"SITE_UNREACHABLE"})
+NOT_ANNOUNCED = frozenset({UNREACHABLE_CODE})
 # Default of alerts.backlog_days: a channel is never sent events older than
 # this that it was not tried with before.
 BACKLOG = timedelta(days=7)

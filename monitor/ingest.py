@@ -15,14 +15,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from monitor.checks import make_finding, run_checks
-from monitor.model import Evidence, PageRole, SiteFetch, regime_for
+from monitor.model import UNREACHABLE_CODE, Evidence, PageRole, SiteFetch, regime_for
 from monitor.store.clean import storable
 from monitor.store.evidence import save_page
 from monitor.store.findings import LifecycleResult, apply_findings
 from monitor.store.models import CandidateDomain, Observation
 from monitor.store.sites import site_for_host, site_record
 
-UNREACHABLE = "SITE_UNREACHABLE"
+UNREACHABLE = UNREACHABLE_CODE
 
 
 @dataclass

@@ -28,7 +28,7 @@ from monitor.checks import make_finding
 from monitor.config import Config
 from monitor.crawl import CrawlOptions, CrawlProgress, CrawlTarget, run_spider
 from monitor.lookalike import Brand, Match, Matcher
-from monitor.model import Evidence, PageRole, regime_for
+from monitor.model import LOOKALIKE_CODE, Evidence, PageRole, regime_for
 from monitor.store.db import Database
 from monitor.store.evidence import load_body
 from monitor.store.findings import OPEN, apply_findings
@@ -37,7 +37,7 @@ from monitor.text import fold
 
 log = logging.getLogger(__name__)
 
-CODE = "LOOKALIKE_DOMAIN"
+CODE = LOOKALIKE_CODE
 SCOPE = frozenset({CODE})
 RECENT = timedelta(days=1)  # a candidate crawled this recently is assessed without crawling again
 

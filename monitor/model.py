@@ -28,6 +28,16 @@ class Regime(StrEnum):
 
 LAW_122_EFFECTIVE = date(2026, 7, 1)
 
+# The stable violation codes of DESIGN.md, in the order reports list them.
+# Titles, severities and citations per code live in config/rules.toml.
+CODES: tuple[str, ...] = (
+    "UNREGISTERED_SITE", "BADGE_NOT_APPROVED", "BADGE_WRONG_RECORD", "BADGE_UNLINKED", "BADGE_MISSING",
+    "OWNER_NAME_MISSING", "OWNER_ADDRESS_MISSING", "REG_NUMBER_MISSING", "CONTACT_MISSING",
+    "REG_NUMBER_INVALID", "OWNER_MISMATCH", "POLICY_MISSING", "LOOKALIKE_DOMAIN", "SITE_UNREACHABLE",
+)
+LOOKALIKE_CODE = "LOOKALIKE_DOMAIN"  # raised by the lookalike scan, keyed by candidate domain
+UNREACHABLE_CODE = "SITE_UNREACHABLE"  # not a violation: the site could not be checked
+
 
 def regime_for(moment: datetime | date) -> Regime:
     """The regime in force on the (Vietnamese calendar) day of ``moment``."""

@@ -16,15 +16,10 @@ from pathlib import Path
 
 from monitor.config import PROJECT_ROOT
 from monitor.errors import MonitorError
-from monitor.model import Evidence, FindingDraft, Regime
+from monitor.model import CODES, Evidence, FindingDraft, Regime
 
 DEFAULT_RULES = PROJECT_ROOT / "config" / "rules.toml"
 SEVERITIES = ("critical", "high", "medium", "low", "info")
-CODES = (
-    "UNREGISTERED_SITE", "BADGE_NOT_APPROVED", "BADGE_WRONG_RECORD", "BADGE_UNLINKED", "BADGE_MISSING",
-    "OWNER_NAME_MISSING", "OWNER_ADDRESS_MISSING", "REG_NUMBER_MISSING", "CONTACT_MISSING",
-    "REG_NUMBER_INVALID", "OWNER_MISMATCH", "POLICY_MISSING", "LOOKALIKE_DOMAIN", "SITE_UNREACHABLE",
-)
 
 
 class RulesError(MonitorError, ValueError):

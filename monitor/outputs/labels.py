@@ -7,30 +7,16 @@ re-worded title in the catalogue reaches the exports without touching code.
 
 from __future__ import annotations
 
+from monitor.model import CODES, UNREACHABLE_CODE
+
 LANGS = ("vi", "en")
 
 # The stable codes of DESIGN.md. A code the database holds is accepted too, so
 # a code added to the rule catalogue later can be filtered on at once.
-KNOWN_CODES: tuple[str, ...] = (
-    "UNREGISTERED_SITE",
-    "BADGE_NOT_APPROVED",
-    "BADGE_WRONG_RECORD",
-    "BADGE_UNLINKED",
-    "BADGE_MISSING",
-    "OWNER_NAME_MISSING",
-    "OWNER_ADDRESS_MISSING",
-    "REG_NUMBER_MISSING",
-    "CONTACT_MISSING",
-    "REG_NUMBER_INVALID",
-    "OWNER_MISMATCH",
-    "POLICY_MISSING",
-    "LOOKALIKE_DOMAIN",
-    "SITE_UNREACHABLE",
-)
+KNOWN_CODES: tuple[str, ...] = CODES
 
 # Not a violation: the site could not be checked (counted apart in reports).
-NOT_A_VIOLATION = frozenset({"SITE_UNREACHABLE"})
-LOOKALIKE_CODE = "LOOKALIKE_DOMAIN"
+NOT_A_VIOLATION = frozenset({UNREACHABLE_CODE})
 
 STATUS = {
     "open": {"vi": "đang vi phạm", "en": "open"},

@@ -32,7 +32,6 @@ from monitor import __version__
 from monitor.outputs.common import OutputError, Period, SiteJoin, spreadsheet_text, template_environment, vn_time
 from monitor.outputs.labels import (
     LANGS,
-    LOOKALIKE_CODE,
     NOT_A_VIOLATION,
     REGISTRY_STATUS,
     REPORT,
@@ -40,6 +39,7 @@ from monitor.outputs.labels import (
     SEVERITY_ORDER,
     word,
 )
+from monitor.model import LOOKALIKE_CODE
 from monitor.store.models import Finding, FindingEvent, LookalikeCandidate, Observation, Site
 
 FORMATS = ("md", "html", "xlsx")

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from monitor.errors import MonitorError
-from monitor.model import Evidence, FindingDraft
+from monitor.model import LOOKALIKE_CODE, Evidence, FindingDraft
 from monitor.store.clean import storable
 from monitor.store.models import Finding, FindingEvent
 
@@ -27,7 +27,7 @@ STATUSES = (OPEN, RESOLVED, DISMISSED)
 
 # Codes raised by looking at a site's own pages; a successful site check is
 # responsible for all of them (and for SITE_UNREACHABLE, which it disproves).
-LOOKALIKE_CODES = frozenset({"LOOKALIKE_DOMAIN"})
+LOOKALIKE_CODES = frozenset({LOOKALIKE_CODE})
 
 
 class FindingNotFound(MonitorError):
