@@ -2,13 +2,10 @@
 
 Built once from the registry, then shared by every candidate:
 
-* **token scan** — a set of all prefixes of all brand-name skeletons. Scanning
-  a label, each start position is extended only while the text read so far
-  is the prefix of some brand (a flattened trie, i.e. the goto function of an
-  Aho–Corasick automaton without failure links: labels are at most 63
-  characters, so restarting at every position is cheaper in Python than
-  following failure links). Cost: a few set look-ups per label position,
-  independent of the number of brands.
+* **token scan** — an Aho–Corasick automaton (pyahocorasick, in C) of every
+  brand-name skeleton: one pass over a label reports every name it holds,
+  overlapping ones too. Cost: linear in the label, independent of the
+  number of brands, and no Python work per label position.
 * **typo blocking** — a deletion neighbourhood (SymSpell): each name of 5–7
   letters is stored under every string obtained by deleting up to 1 letter,
   each name of 8+ letters under deletions of up to 2 letters of its first
@@ -18,7 +15,10 @@ Built once from the registry, then shared by every candidate:
   of dictionary look-ups yields the few names worth confirming with
   rapidfuzz's optimal-string-alignment distance (restricted
   Damerau–Levenshtein). The prefix cut bounds the look-ups per segment
-  (at most 56) and the table size, as in SymSpell.
+  (at most 46) and the table size, as in SymSpell. (Nine letters: the segments
+  probed with one deletion have 7 letters at most, so the cut never falls
+  inside what they must be compared on; a shorter cut lets more names share
+  keys, a longer one costs more deletions per probe.)
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
+import ahocorasick
 from rapidfuzz.distance import OSA
 
 from monitor.domains import DomainError, registrable_domain, split_domain
@@ -36,7 +37,7 @@ from monitor.lookalike.words import is_generic_name, is_made_of_words
 
 MIN_NAME = 3  # shorter names (`mb`, `be`) are too ambiguous to look for
 SHORT_NAME = 4  # names up to this length match only as whole tokens, never with typos
-PREFIX = 10  # deletion neighbourhoods are built on the first PREFIX letters
+PREFIX = 9  # deletion neighbourhoods are built on the first PREFIX letters
 
 
 def typo_bound(length: int) -> int:
@@ -125,20 +126,25 @@ class BrandIndex:
         self.spellings: dict[str, tuple[str, ...]] = {
             skel: tuple({n.written for n in names} | {n.plain for n in names}) for skel, names in self.names.items()
         }
-        # prefix -> whether it is itself a name (the scan's trie, one look-up per step)
-        self._trie: dict[str, bool] = {}
+        # the names the token scan reports (an Aho–Corasick automaton, in C)
+        self._scanned = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
         # deletion key -> the skeleton(s) stored under it (typo blocking)
         self._typo: dict[str, str | tuple[str, ...]] = {}
         for skel, names in self.names.items():
             if all(n.generic for n in names):
                 continue
-            for end in range(MIN_NAME, len(skel) + 1):
-                prefix = skel[:end]
-                self._trie[prefix] = prefix in self.names
+            self._scanned.add_word(skel, (len(skel), skel))
             bound = typo_bound(len(skel))
             if bound:
                 for key in _deletions(skel[:PREFIX], bound):
                     _add(self._typo, key, skel)
+        # a generic name that is the prefix of a scanned one is reported too
+        # (match(): whether the trie holds it, as a name or a prefix)
+        generic = [skel for skel in self.names if skel not in self._scanned and self._scanned.match(skel)]
+        for skel in generic:
+            self._scanned.add_word(skel, (len(skel), skel))
+        self._scanned.make_automaton()
+        self._scan = self._scanned.iter if len(self._scanned) else (lambda _text: ())  # (an empty one cannot iter)
         # the same keys as a set: a set probe touches one cache line, a dict
         # probe two, and most probes miss (see near())
         self._typo_keys = frozenset(self._typo)
@@ -171,17 +177,8 @@ class BrandIndex:
         (A generic name that is also the prefix of a non-generic one is
         reported too: the matcher needs it to tell what explains a typo.)
         """
-        trie = self._trie
-        n = len(joined)
-        hits = []
-        for i in range(n - MIN_NAME + 1):
-            j = i + MIN_NAME
-            while (is_name := trie.get(joined[i:j])) is not None:
-                if is_name:
-                    hits.append((i, j, joined[i:j]))
-                if j == n:
-                    break
-                j += 1
+        hits = [(end + 1 - length, end + 1, skel) for end, (length, skel) in self._scan(joined)]
+        hits.sort()
         return hits
 
     def near(self, segment: str) -> list[tuple[str, int]]:
@@ -220,6 +217,6 @@ class BrandIndex:
         return {
             "brands": len(self.brands),
             "names": len(self.names),
-            "prefixes": len(self._trie),
+            "scanned": len(self._scanned),
             "typo_keys": len(self._typo),
         }

@@ -24,6 +24,26 @@ def test_generic_names_are_not_scanned_for():
     assert index.scan(skeleton("shopeesale")) == []
 
 
+def test_scan_finds_exactly_the_occurrences_brute_force_finds():
+    """Every occurrence of every scanned name, overlapping and nested ones too, in order."""
+    import random
+
+    rng = random.Random(11)
+    letters = "abcdeghiklmn"
+    words = {"".join(rng.choice(letters) for _ in range(rng.randint(3, 9))) for _ in range(300)}
+    index = _index(*(f"{w}.vn" for w in words), "sale.vn", "salemart.vn")
+    scanned = [skel for skel, names in index.names.items() if not all(n.generic for n in names)]
+    # a generic name is reported where it begins a scanned one (`sale` of `salemart`)
+    reported = set(scanned) | {g for g in index.names if any(s != g and s.startswith(g) for s in scanned)}
+    assert "sale" in reported
+    for _ in range(400):
+        label = "".join(rng.choice(letters) for _ in range(rng.randint(3, 40))) + rng.choice(["", "salemart"])
+        want = sorted(
+            (i, i + len(name), name) for name in reported for i in range(len(label)) if label.startswith(name, i)
+        )
+        assert index.scan(label) == want, label
+
+
 def test_near_finds_one_edit_on_a_six_letter_name():
     index = _index("shopee.vn")
     assert index.near(skeleton("shoppe")) == [(skeleton("shopee"), 1)]
