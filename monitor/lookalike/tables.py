@@ -47,7 +47,7 @@ CHANNEL_KEYWORDS: frozenset[str] = frozenset(
     vn vietnam vnn www web site website portal page online onl
     official chinhhang authentic store stores shop shops mall app apps mobile
     service services dichvu dv center centre trungtam care help info pay
-    wallet vi the tragop baohanh hanghieu xachtay sieure ems
+    wallet vi the tragop baohanh hanghieu xachtay sieure ems digital
     """.split()
 )
 
@@ -60,7 +60,7 @@ COMMON_KEYWORDS: frozenset[str] = frozenset(
     """
     sieuthi muasam market pro plus max top hot new moi now today h24 club asia
     global group hq corp inc ltd company congty cty com net org news tintuc review reviews fan fans home my go get id hcm
-    hn hanoi saigon sg hcmc express ship shipping cloud digital smart plaza
+    hn hanoi saigon sg hcmc express ship shipping cloud smart plaza
     outlet giare giatot giasoc hang kho khohang sanpham product products hub
     live tv media zone land world
     """.split()

@@ -34,6 +34,14 @@ def test_deposit_bill_and_notice_words_are_scam_keywords(matcher):
     assert targets(matcher, "thongbao-nguyenkim.top") == {"nguyenkim.com"}
 
 
+def test_digital_is_a_channel_word_beside_a_bank_made_of_words(matcher):
+    # banks' apps are "digital" / "digibank": a bank's name beside it is its channel, not another company
+    assert targets(matcher, "vietcombank-digital.com") == {"vietcombank.com.vn"}
+    assert targets(matcher, "vietcombankdigital.com") == {"vietcombank.com.vn"}
+    # while everyday corporate words beside a name made of words still make another company
+    assert targets(matcher, "vietcombank-group.com") == set()
+
+
 def test_the_owners_other_domain_inside_a_label_points_at_the_brand():
     m = Matcher([Brand("evn.com.vn", owned_domains=("evnhcmc.vn",))])
     assert [x.target for x in m.match("evnhcmc-thongbao.com")] == ["evn.com.vn"]
