@@ -2,7 +2,7 @@
 
 Built once from the registry, then shared by every candidate:
 
-* **token scan** — an Aho–Corasick automaton (pyahocorasick, in C) of every
+* **token scan** — an Aho–Corasick automaton (ahocorasick_rs, in Rust) of every
   brand-name skeleton: one pass over a label reports every name it holds,
   overlapping ones too. Cost: linear in the label, independent of the
   number of brands, and no Python work per label position.
@@ -25,9 +25,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from bisect import bisect_left
 from itertools import combinations
 
-import ahocorasick
+import ahocorasick_rs
 from rapidfuzz.distance import OSA
 
 from monitor.domains import DomainError, registrable_domain, split_domain
@@ -126,25 +127,26 @@ class BrandIndex:
         self.spellings: dict[str, tuple[str, ...]] = {
             skel: tuple({n.written for n in names} | {n.plain for n in names}) for skel, names in self.names.items()
         }
-        # the names the token scan reports (an Aho–Corasick automaton, in C)
-        self._scanned = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
+        scanned: list[str] = []  # the names the token scan reports
         # deletion key -> the skeleton(s) stored under it (typo blocking)
         self._typo: dict[str, str | tuple[str, ...]] = {}
         for skel, names in self.names.items():
             if all(n.generic for n in names):
                 continue
-            self._scanned.add_word(skel, (len(skel), skel))
+            scanned.append(skel)
             bound = typo_bound(len(skel))
             if bound:
                 for key in _deletions(skel[:PREFIX], bound):
                     _add(self._typo, key, skel)
-        # a generic name that is the prefix of a scanned one is reported too
-        # (match(): whether the trie holds it, as a name or a prefix)
-        generic = [skel for skel in self.names if skel not in self._scanned and self._scanned.match(skel)]
-        for skel in generic:
-            self._scanned.add_word(skel, (len(skel), skel))
-        self._scanned.make_automaton()
-        self._scan = self._scanned.iter if len(self._scanned) else (lambda _text: ())  # (an empty one cannot iter)
+        # a generic name that begins a scanned one is reported too
+        ordered = sorted(scanned)
+        for skel in self.names:
+            i = bisect_left(ordered, skel)
+            if i < len(ordered) and ordered[i] != skel and ordered[i].startswith(skel):
+                scanned.append(skel)
+        self._scanned = tuple(scanned)
+        automaton = ahocorasick_rs.AhoCorasick(scanned) if scanned else None
+        self._find = automaton.find_matches_as_indexes if automaton is not None else None
         # the same keys as a set: a set probe touches one cache line, a dict
         # probe two, and most probes miss (see near())
         self._typo_keys = frozenset(self._typo)
@@ -177,7 +179,10 @@ class BrandIndex:
         (A generic name that is also the prefix of a non-generic one is
         reported too: the matcher needs it to tell what explains a typo.)
         """
-        hits = [(end + 1 - length, end + 1, skel) for end, (length, skel) in self._scan(joined)]
+        if self._find is None:
+            return []
+        names = self._scanned
+        hits = [(start, end, names[i]) for i, start, end in self._find(joined, overlapping=True)]
         hits.sort()
         return hits
 
