@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 
 from monitor.checks.matching import LabelIndex
-from monitor.checks.page import FOLD_TABLE, Anchored, ParsedPage, clean_text, fold_keep_length
+from monitor.checks.page import FOLD_TABLE, Anchored, Haystack, ParsedPage, _Needles, clean_text, fold_keep_length
 
 from .conftest import fetched, footer, parsed
 from .test_run_checks import _cp1258
@@ -128,3 +128,33 @@ def test_label_glued_to_a_year_by_case_is_found_in_a_long_text():
     folded = fold_keep_length(text)
     assert [hit[2] for hit in index.finditer(folded, original=text)] == ["chu so huu"]
     assert list(index.finditer(folded)) == []  # without the original text, "2023chu" is one word
+
+
+def test_one_pass_needle_search_answers_exactly_as_in_does(monkeypatch):
+    """Overlapping and nested strings (`footer`/`<footer`, `abab`/`bab`) are not hidden by one another."""
+    import monitor.checks.page as page
+
+    rng = random.Random(3)
+    needles = {"".join(rng.choice("ab<f") for _ in range(rng.randint(1, 5))).encode() for _ in range(40)}
+    needles |= {b"footer", b"<footer", b"oote", b"salenoti", b"online.gov.vn"}
+    learnt = _Needles()
+    monkeypatch.setattr(page, "NEEDLES", learnt)
+    for needle in needles:
+        learnt.learn(needle)
+    for _ in range(300):
+        data = "".join(rng.choice(["a", "b", "<", "f", "<footer>", "ooter", " "]) for _ in range(rng.randint(0, 60))).encode()
+        haystack = Haystack(data)
+        for needle in sorted(needles):
+            assert haystack.holds(needle) == (needle in data), (needle, data)
+
+
+def test_strings_first_asked_about_are_learnt_for_the_next_pages(monkeypatch):
+    import monitor.checks.page as page
+
+    learnt = _Needles()
+    monkeypatch.setattr(page, "NEEDLES", learnt)
+    first = parsed("<html><body><footer>Đã thông báo <img src='/logoSaleNoti.png'></footer></body></html>")
+    assert first.mentions(b"nothing-here", b"salenoti") and not first.mentions(b"data-cfemail")
+    second = parsed("<html><body><div data-cfemail='abc'>x</div></body></html>")
+    assert second.mentions(b"data-cfemail") and not second.mentions(b"salenoti")
+    assert learnt.scan(second.raw_lower) == {b"nothing-here": False, b"salenoti": False, b"data-cfemail": True}
