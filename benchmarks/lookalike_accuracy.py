@@ -1,6 +1,6 @@
 """Lookalike matching quality on the labelled set in tests/lookalike/data/.
 
-    .venv/bin/python benchmarks/lookalike_accuracy.py [--set dev|holdout|holdout2|holdout3|all] [--min-score 70] [--show]
+    .venv/bin/python benchmarks/lookalike_accuracy.py [--set dev|holdout|holdout2|holdout3|holdout4|all] [--min-score 70] [--show]
 
 Brands: ``brands.csv`` (real Vietnamese shops, banks, wallets, chains, with
 aliases and owned domains). Labelled candidates, one
@@ -9,8 +9,11 @@ aliases and owned domains). Labelled candidates, one
 then used for one round of fixes) and ``holdout2.csv`` (written after that,
 scored once) and ``holdout3.csv`` (150 rows written blind in the last round,
 modelled on scams reported in Vietnam 2023-2026; its first score is the
-honest one: recall 96.0 %, hard-negative false positives 9.8 %). ``ordinary.txt``: popular and small ordinary
-domains, none of which may be flagged.
+honest one: recall 96.0 %, hard-negative false positives 9.8 %) and ``holdout4.csv``
+(158 rows written blind in November 2026: card-upgrade, biometric-update,
+bill and refund scams, free hosts such as vercel.app and pages.dev, foreign
+sister sites; first score recall 95.2 %, hard-negative false positives 3.7 %).
+``ordinary.txt``: popular and small ordinary domains, none of which may be flagged.
 
 Prints, per category, recall (a positive counts when its target is among the
 flagged brands) or false-positive rate (a negative counts when anything is
@@ -92,7 +95,7 @@ def report(title: str, results: dict[str, list], show: bool) -> tuple[float, flo
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("dev", "holdout", "holdout2", "holdout3", "all"), default="all")
+    parser.add_argument("--set", choices=("dev", "holdout", "holdout2", "holdout3", "holdout4", "all"), default="all")
     parser.add_argument("--min-score", type=float, default=DEFAULT_MIN_SCORE)
     parser.add_argument("--show", action="store_true", help="list misses and false positives")
     args = parser.parse_args()
@@ -100,7 +103,7 @@ def main() -> int:
     matcher = Matcher(read_brands_csv(DATA / "brands.csv"), min_score=args.min_score)
     ordinary = [(d, "", "ordinary") for d in iter_domain_lines(DATA / "ordinary.txt")]
     print(f"{len(matcher.brands)} brands, min score {args.min_score:g}")
-    names = ("dev", "holdout", "holdout2", "holdout3") if args.set == "all" else (args.set,)
+    names = ("dev", "holdout", "holdout2", "holdout3", "holdout4") if args.set == "all" else (args.set,)
     every: list[tuple[str, str, str]] = []
     for name in names:
         rows = read_labelled(name)
