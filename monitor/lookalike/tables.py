@@ -19,7 +19,7 @@ SEVERE_KEYWORDS: frozenset[str] = frozenset(
     cskh chamsockhachhang chamsoc hotro tongdai hotline support helpdesk
     khuyenmai km uudai giamgia magiamgia sale sales flashsale sieusale bigsale megasale
     freeship voucher vouchers coupon deal deals sieudeal
-    quatang tangqua nhanqua doiqua qua trian trungthuong giaithuong nhanthuong thuong
+    quatang tangqua nhanqua doiqua qua trian trungthuong giaithuong nhanthuong thuong tangve hoanve quaythuong
     quayso vongquay minigame lucky luckydraw gift gifts reward rewards bonus
     event events sukien promo promotion free mienphi giveaway tichdiem diem point points
     hoantien hoanhang hoantra doitra refund refunds claim nhantien chuyentien ruttien naptien
@@ -28,7 +28,7 @@ SEVERE_KEYWORDS: frozenset[str] = frozenset(
     activate active recovery reset account accounts taikhoan otp
     ebank ebanking ibank ibanking ibiz digibank smartbank smartbanking mobilebanking
     internetbanking banking nganhang bank
-    vay vaytien vayvon tindung thetindung hanmuc nangcap nangcaphanmuc card credit loan loans
+    vay vaytien vayvon tindung thetindung hanmuc nangcap nangcaphanmuc nanghanmuc nanghang card credit loan loans
     tuyendung vieclam ctv congtacvien nhiemvu task tasks lamviec kiemtien affiliate aff
     hoahong seller sellers sellercenter kenhnguoiban banhang doitac partner partners
     vip vvip thanhtoan payment payments hoadon tracuu kiemtra check order orders donhang

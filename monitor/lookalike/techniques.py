@@ -84,6 +84,7 @@ LABEL = "label"
 SUBDOMAIN = "subdomain"
 
 SAME_NAME_SCORE = 85  # the brand itself, respelled, under its own suffix
+_VIETNAM = frozenset({"vn", "vietnam", "vnn"})  # keywords naming the country
 
 
 class Context:
@@ -133,7 +134,8 @@ def _in_label_score(ev: Evidence, ctx: Context) -> int | None:
     r = ev.residue
     weak = _weak(ev.name)
     scam_tld = 5 if ctx.suffix_class == "scam" else 0
-    foreign = ctx.suffix_class == "foreign"
+    # abroad, but naming Vietnam (`mbbank-vn.id`): aimed at Vietnamese customers all the same
+    foreign = ctx.suffix_class == "foreign" and not any(k in _VIETNAM for k in r.keywords)
     if ev.suffix_mimic:
         return 90 if weak else 92  # `shopee-vn`, `vietcombank-com-vn`: the brand's own domain, respelled
     if r.glued:

@@ -42,6 +42,18 @@ def test_digital_is_a_channel_word_beside_a_bank_made_of_words(matcher):
     assert targets(matcher, "vietcombank-group.com") == set()
 
 
+def test_card_upgrade_and_free_ticket_words_are_scam_keywords(matcher):
+    # "nâng hạng thẻ", "nâng hạn mức": the bank-card scams of 2024-2026
+    assert targets(matcher, "tcb-nanghangthe.com") == {"techcombank.com.vn"}
+    assert targets(matcher, "vietcombank-nanghanmuc.online") == {"vietcombank.com.vn"}
+
+
+def test_a_foreign_suffix_with_vietnam_in_the_label_is_aimed_at_vietnamese_customers(matcher):
+    assert targets(matcher, "shopee-vn.id") == {"shopee.vn"}
+    # without it, abroad, a brand beside a plain word is more likely a sister company
+    assert targets(matcher, "shopee-express.co.th") == set()
+
+
 def test_the_owners_other_domain_inside_a_label_points_at_the_brand():
     m = Matcher([Brand("evn.com.vn", owned_domains=("evnhcmc.vn",))])
     assert [x.target for x in m.match("evnhcmc-thongbao.com")] == ["evn.com.vn"]
