@@ -648,11 +648,16 @@ class Anchored:
         self.rx = rx
         kept: list[str] = []
         for lit in sorted(set(literals), key=len):  # a literal holding a shorter one adds nothing
-            if not lit:
-                raise ValueError("an empty literal would match everywhere")
+            if not lit or "\n" in lit:
+                raise ValueError(f"a literal must be a non-empty string on one line: {lit!r}")
             if not any(k in lit for k in kept):
                 kept.append(lit)
         self.literals = tuple(kept)
+        # One pass for all literals. Leftmost-first matching skips occurrences
+        # overlapping a reported one, but those lie in the same part (no
+        # literal holds a newline), so the parts found are the same.
+        self._find = ahocorasick_rs.AhoCorasick(kept, matchkind=ahocorasick_rs.MatchKind.LeftmostFirst
+                                                ).find_matches_as_indexes
 
     @property
     def pattern(self) -> str:
@@ -660,19 +665,11 @@ class Anchored:
 
     def hits(self, joined: str, starts: list[int]) -> set[int]:
         """Indexes of the parts of ``joined`` (part ``i`` begins at ``starts[i]``,
-        a newline after each) where the regex matches."""
+        a newline after each) where the regex matches: tried only on the parts
+        where a literal occurs."""
         if len(joined) <= _ANCHOR_MIN:  # a few links: one regex pass costs less than a find per literal
             return {bisect_right(starts, m.start()) - 1 for m in self.rx.finditer(joined)}
-        candidates: set[int] = set()
-        last = len(starts) - 1
-        for lit in self.literals:
-            pos = joined.find(lit)
-            while pos >= 0:
-                i = bisect_right(starts, pos) - 1
-                candidates.add(i)
-                if i + 1 >= last:
-                    break
-                pos = joined.find(lit, starts[i + 1])
+        candidates = {bisect_right(starts, pos) - 1 for _, pos, _ in self._find(joined)}
         search = self.rx.search
         return {i for i in candidates if search(joined, starts[i], starts[i + 1] - 1)}
 
