@@ -30,6 +30,7 @@ from monitor.checks.vocabulary import (
     ADDRESS_LABELS_NEED_COLON,
     ADDRESS_VALUE_LEADS,
     AGENCY_CREDITS,
+    FOREIGN_NAME_LABELS,
     OTHER_PARTY_LINE_OPENERS,
     BRANCH_NAME_STARTS,
     CARRIER_CONTACT_LABELS,
@@ -37,6 +38,7 @@ from monitor.checks.vocabulary import (
     CHAT_LINK_HOSTS,
     CONTACT_WORDS,
     CREDIT_CONTEXT,
+    ENGLISH_ADDRESS_WORDS,
     FAX_LABELS,
     HOUSEHOLD_HEAD_LABELS,
     ISSUE_DATE_LABELS,
@@ -47,10 +49,12 @@ from monitor.checks.vocabulary import (
     LEGAL_FORM_ENDS,
     LEGAL_FORM_STARTS,
     OWNER_LABELS,
+    PAYMENT_PROVIDER_NAMES,
     PRINCIPAL_PHRASES,
     REG_LABELS,
     REG_VALUE_LEAD,
     STOP_LABELS,
+    STREET_KIND_WORDS,
     SURNAMES,
     THIRD_PARTY_CONTACT_WORDS,
     VENDOR_NAMES,
@@ -104,6 +108,9 @@ _REG_VALUE = re.compile(
     r"|(?P<digits>\d(?:[ .]?\d){5,20})"
 )
 _BRANCH_TAIL = re.compile(r"-\d{3}(?!\d)")
+# An enterprise code grouped by hyphens, no spaces: "3603-914-633", "0312-225-168-002" (its
+# branch). Read so only when the digits make a code (10) or a branch code (13).
+_DASHED_CODE = re.compile(r"\d{2,5}(?:-\d{2,5}){1,4}(?![\d\-])")
 _DECISION_VALUE = re.compile(r"\d{1,6}/[a-z0-9\-./]+")
 _OLD_CERTIFICATE = re.compile(r"^(?:0[1-9]|[1-6]\d)0[1-9]\d{6}$")
 _UNLABELLED_REG = re.compile(
@@ -351,6 +358,10 @@ _OWNER_LEAD = re.compile(
 )
 
 
+# A copyright sign and its year before a name: "© 2025", "Copyright © 2019-2025", "(c) 2024,".
+_COPYRIGHT_LEAD = re.compile(r"(?:(?:copyright|©|\(c\))\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\b[\s,.]*)?")
+
+
 # What is read before a legal form to tell whether it opens its line (a lead
 # of copyright signs, a year, "thuộc về"): never hundreds of characters.
 _LEAD_WINDOW = 400
@@ -411,6 +422,38 @@ def _pick_number(raw: str) -> tuple[str, int] | None:
     return best
 
 
+def _registration_value(folded: str, text: str, pos: int) -> tuple[str, int] | None:
+    """(the number written at ``pos``, where it ends), or None."""
+    m = _REG_VALUE.match(folded, pos)
+    if not m:
+        return None
+    value_end = m.end()
+    if m.group("digits") and sum(c.isdigit() for c in m.group()) == 10:
+        tail = _BRANCH_TAIL.match(folded, value_end)  # "0312225168-002"
+        if tail:
+            value_end = tail.end()
+    picked = _pick_number(text[pos:value_end])
+    if picked is None:
+        return None
+    raw, length = picked
+    return raw, pos + length
+
+
+def _dashed_code(folded: str, pos: int) -> tuple[str, int] | None:
+    """(an enterprise or branch code grouped by hyphens at ``pos``, without them; where it ends),
+    or None: "3603-914-633" is 3603914633, "0312-225-168-002" is 0312225168-002."""
+    m = _DASHED_CODE.match(folded, pos)
+    if not m:
+        return None
+    groups = m.group().split("-")
+    digits = "".join(groups)
+    if len(digits) == 10:
+        return digits, m.end()
+    if len(digits) == 13 and len(groups[-1]) == 3:
+        return f"{digits[:10]}-{digits[10:]}", m.end()
+    return None
+
+
 def _registration_candidates(p: ParsedPage) -> list[_Candidate]:
     folded, text = p.folded, p.text
     out: list[_Candidate] = []
@@ -425,24 +468,16 @@ def _registration_candidates(p: ParsedPage) -> list[_Candidate]:
                 out.append(_Candidate(collapse_space(text[m.start() : m.end()]).upper(), start, m.end(),
                                       2.0, {"label": kind, "value_start": m.start()}))
                 continue
-        m = _REG_VALUE.match(folded, pos)
-        if not m:
+        value = _dashed_code(folded, pos) or _registration_value(folded, text, pos)
+        if value is None:
             continue
-        value_end = m.end()
-        if m.group("digits") and sum(c.isdigit() for c in m.group()) == 10:
-            tail = _BRANCH_TAIL.match(folded, value_end)  # "0312225168-002"
-            if tail:
-                value_end = tail.end()
-        picked = _pick_number(text[m.start() : value_end])
-        if picked is None:
-            continue
-        raw, length = picked
+        raw, value_end = value
         parsed = parse_registration_number(raw)
         score = {"code": 5.0, "certificate": 4.0, "household": 4.0, "decision": 2.0}.get(kind, 3.0)
         if parsed.kind == IdKind.OTHER:
             score -= 2
-        out.append(_Candidate(parsed.normalised, start, m.start() + length, score,
-                              {"label": kind, "parsed": parsed, "value_start": m.start()}))
+        out.append(_Candidate(parsed.normalised, start, value_end, score,
+                              {"label": kind, "parsed": parsed, "value_start": pos}))
     if not out and any(lead in folded for lead in _UNLABELLED_ISSUER_LEADS):
         for m in _capped(list(_UNLABELLED_REG.finditer(folded))):
             parsed = parse_registration_number(text[m.start(1) : m.end(1)])
@@ -544,6 +579,9 @@ def _owner_candidates(p: ParsedPage, anchors: list[int]) -> list[_Candidate]:
         if _stop_at(folded, pos, text):  # "Thông tin chủ sở hữu\nTên doanh nghiệp: ..."
             continue
         stop = _value_end(folded, pos, limit=160, text=text)
+        lead = _COPYRIGHT_LEAD.match(folded, pos, stop)  # "Company\n© 2025 X Company Limited"
+        if lead:
+            pos = lead.end()
         value = _clean_name(text[pos:stop])
         if not value or len(value) < 3 or _credit_context(folded, start):
             continue
@@ -830,14 +868,20 @@ def _address_candidates(p: ParsedPage, hits: list | None = None) -> list[_Candid
 _QUALIFIED_LABEL = re.compile(r" (?:[a-z]+|&)(?: (?:[a-z]+|&)){0,2} ?[:\uff1a]")
 
 
+# Words joining two kinds of place at one address ("Trụ sở chính & Nhà máy:", "Văn phòng và kho:").
+_BOTH_PLACES = ("& ", "va ", "and ")
+
+
 def _qualified_rank(folded: str, lo: int, hi: int, rank: int, text: str) -> int:
     """The rank of a label qualified by the words between ``lo`` and ``hi``: theirs if they
-    name a kind of address ("Địa chỉ chi nhánh" is a branch's), else the label's."""
+    name a kind of address ("Địa chỉ chi nhánh" is a branch's), else the label's. Two kinds
+    joined ("Trụ sở chính & Nhà máy") share the address: the better rank of the two."""
+    both = folded.startswith(_BOTH_PLACES, lo + 1)
     for pos in range(lo + 1, hi):
         if folded[pos - 1] == " ":
             hit = _ADDRESS_INDEX.match_at(folded, pos, text)
             if hit is not None and hit[1] <= hi:
-                return hit[3]
+                return min(rank, hit[3]) if both else hit[3]
     return rank
 
 
@@ -1020,6 +1064,8 @@ def _address_segment(folded: str, text: str, start: int, end: int) -> _Candidate
     body = stripped
     if len(body) < 12 or not (body.startswith(_ADDRESS_OPENERS) or body[:1].isdigit()):
         return None
+    if _ISSUER_INDEX.match_at(folded, start) is not None:
+        return None  # "Sở Tài chính TP. Hà Nội cấp ngày ...": an issuer ("Sở") read as "Số"
     strong = sum(1 for w in _ADDRESS_STRONG if w in body)
     if strong == 1 and province_in_address(text[start:end]):
         strong = 2  # "..., Phường Xuân Hương - Đà Lạt, Lâm Đồng": a ward and a province's bare name
@@ -1292,7 +1338,8 @@ def page_disclosures(p: ParsedPage) -> PageDisclosures:
     anchors = [c.start for c in regs] + [h[0] for h in address_hits][:20]
     owners = _prefer_footer(_owner_candidates(p, anchors), own_from)
     if owners:
-        result.owner = _household_of(_written_out(max(owners, key=lambda c: (c.score, -c.start)), owners), owners)
+        best = _registered_name(max(owners, key=lambda c: (c.score, -c.start)), owners, p.folded)
+        result.owner = _household_of(_written_out(best, owners), owners)
         _drop_others_numbers(regs, owners, result.owner, p.folded)
         result.reg = _best_registration(regs)
     addresses = _address_candidates(p, address_hits)
@@ -1305,7 +1352,7 @@ def page_disclosures(p: ParsedPage) -> PageDisclosures:
     foreign = _foreign_anchors(result, regs, owners, own_from)
     addresses = [c for c in addresses if not _in_foreign_block(c.start, foreign)]  # an employer's, a seller's
     if addresses:
-        result.address = max(addresses, key=lambda c: (c.score, -c.start))
+        result.address = _vietnamese_address(max(addresses, key=lambda c: (c.score, -c.start)), addresses)
     result.issuer, result.issue_date = _issuer_and_date(p, result.reg)
     principals = _principal_words(p, result.owner.value if result.owner else "")
     result.phones = _dedupe(_own_contacts(p, _phone_candidates(p, blocked), foreign, own_from, prose_too=True,
@@ -1314,6 +1361,34 @@ def page_disclosures(p: ParsedPage) -> PageDisclosures:
     result.chats = _dedupe(_chat_links(p))
     _fill_from_json_ld(result)
     return result
+
+
+def _vietnamese_address(best: _Candidate, addresses: list[_Candidate]) -> _Candidate:
+    """``best``, or the same address written in Vietnamese when ``best`` is its English rendering
+    ("27 Nguyen Trung Truc Street, Ben Thanh Ward" beside "27 Nguyễn Trung Trực, Phường Bến
+    Thành"): the registered address is the Vietnamese one."""
+    if not _address_words(best.value) & ENGLISH_ADDRESS_WORDS:
+        return best
+    streets = _numbered_parts(best.value)
+    province = province_in_address(best.value)
+    same = [c for c in addresses if not _address_words(c.value) & ENGLISH_ADDRESS_WORDS
+            and _numbered_parts(c.value) & streets and province_in_address(c.value) == province]
+    return max(same, key=lambda c: (c.score, -c.start)) if same else best
+
+
+def _address_words(value: str) -> set[str]:
+    return set(re.sub(r"[^\w]+", " ", fold(value)).split())
+
+
+def _numbered_parts(value: str) -> set[str]:
+    """The comma-separated parts of an address holding a number, folded, without the street's
+    kind ("27 Nguyen Trung Truc Street" and "27 Nguyễn Trung Trực" give "27 nguyen trung truc")."""
+    out = set()
+    for part in fold(value).split(","):
+        words = [w for w in re.sub(r"[^\w]+", " ", part).split() if w not in STREET_KIND_WORDS]
+        if any(c.isdigit() for c in part) and len(words) >= 2:
+            out.add(" ".join(words))
+    return out
 
 
 def _household_of(best: _Candidate, owners: list[_Candidate]) -> _Candidate:
@@ -1371,6 +1446,32 @@ def _written_out(best: _Candidate, owners: list[_Candidate]) -> _Candidate:
     return max(same, key=lambda c: (c.score, -c.start)) if same else best
 
 
+# "(tên tiếng Anh: X COMPANY LIMITED)" right before a name: a label of its foreign-language name.
+_FOREIGN_NAME_LABEL = re.compile(
+    r"(?<![a-z])(?:" + "|".join(map(re.escape, sorted(FOREIGN_NAME_LABELS, key=len, reverse=True)))
+    + r")\s*(?:la)?\s*[:\uff1a\-–]?\s*$")
+# How far before its foreign-language name the registered name is looked for (same sentence).
+_FOREIGN_NAME_REACH = 200
+
+
+def _registered_name(best: _Candidate, owners: list[_Candidate], folded: str) -> _Candidate:
+    """``best``, or the Vietnamese name the page gives it as the translation of ("CÔNG TY TNHH
+    BÔNG SEN (tên tiếng Anh: LOTUS COMPANY LIMITED)"): the registered name is the Vietnamese one."""
+    if fold(best.value).startswith(LEGAL_FORM_STARTS):
+        return best
+    key = _entity_key(best.value)
+    for alias in owners:
+        if _entity_key(alias.value) != key or \
+                not _FOREIGN_NAME_LABEL.search(folded, max(0, alias.start - 40), alias.start):
+            continue
+        lo = _line_start_within(folded, alias.start, _FOREIGN_NAME_REACH)
+        before = [c for c in owners if lo <= c.start < alias.start and _entity_key(c.value) != key
+                  and fold(c.value).startswith(LEGAL_FORM_STARTS)]
+        if before:
+            return max(before, key=lambda c: c.start)
+    return best
+
+
 # The footer speaks for the site; the rest of a page may name other entities (a seller on a
 # marketplace, a product's maker, employers in a job list): its candidates score this much more.
 _FOOTER_BONUS = 3.0
@@ -1425,7 +1526,10 @@ def _foreign_anchors(result: PageDisclosures, regs: list[_Candidate], owners: li
         other = bool(own_name) and key != own_name and key not in own_name and own_name not in key
         anchors.append((c.start, other and outside(c) and has_legal_form(c.value)))
     if own_from is not None and own_name and has_legal_form(result.owner.value):
-        anchors.extend((pos, True) for pos in _footer_entity_blocks(result.page, own_from, own_name))
+        for start, end in _footer_entity_blocks(result.page, own_from, own_name):
+            anchors.append((start, True))
+            if end is not None:  # a one-line entry: the lines after it are the site's again
+                anchors.append((end, False))
     if not any(other for _, other in anchors):
         return []
     return sorted(anchors)
@@ -1435,13 +1539,19 @@ def _foreign_anchors(result: PageDisclosures, regs: list[_Candidate], owners: li
 _BLOCK_LABEL = re.compile(r"^[^\W\d][\w &/]{0,40}[:\uff1a\-–]$")
 
 
-def _footer_entity_blocks(p: ParsedPage, own_from: int, own_name: str) -> list[int]:
-    """Where, inside the footer, another named entity opens its own block: a legal-form name
-    that opens its line, alone or after a short label (a sister company, a carrier, a maker,
-    a distributor listed with their own number and contacts). One named inside a sentence
-    ("..., thành viên của Tập đoàn Y") opens none."""
+def _footer_entity_blocks(p: ParsedPage, own_from: int, own_name: str) -> list[tuple[int, int | None]]:
+    """(start, end or None) of the blocks that, inside the footer, another named entity opens:
+    a legal-form name that opens its line, alone or after a short label (a sister company, a
+    carrier, a maker, a distributor listed with their own number and contacts). One named inside
+    a sentence ("..., thành viên của Tập đoàn Y") opens none.
+
+    A name after a label with its details on the same line ("Sản xuất bởi: Công ty CP Y – KCN
+    Tân Bình, TP. HCM", "Nhà máy rang: Công ty X – MST ... – ĐT ...") is a one-line entry: its
+    block ends with its line, unless the next line gives a registration number (its own). One
+    that opens its line, or ends it, has its details on the next lines: its block goes on
+    (``end`` None)."""
     folded, text = p.folded, p.text
-    out = []
+    out: list[tuple[int, int | None]] = []
     for start, end, _label, _ in _capped(list(_LEGAL_START_INDEX.finditer(folded, own_from, None, text))):
         lead = folded[_line_start_within(folded, start, 60) : start].strip(" \t•*-–")
         if lead and not _BLOCK_LABEL.match(lead):
@@ -1452,7 +1562,12 @@ def _footer_entity_blocks(p: ParsedPage, own_from: int, own_name: str) -> list[i
         key = _entity_key(cand.value)
         if key != own_name and key not in own_name and own_name not in key and \
                 _expanded_key(cand.value)[0] != _expanded_key(own_name)[0]:
-            out.append(start)
+            line_end = _line_end_within(folded, start, _BLOCK_REACH)
+            details = folded[start + len(cand.value) : line_end].strip(_SEP + ".,;–•·")
+            nxt = _skip_separators(folded, line_end + 1, False)
+            number_next = nxt < len(folded) and _REG_INDEX.match_at(folded, nxt, text) is not None
+            one_line = bool(lead and details) and not number_next  # "MST: ..." next: the entry goes on
+            out.append((start, line_end if one_line else None))
     return out
 
 
@@ -1607,9 +1722,10 @@ def _on_other_party_line(folded: str, pos: int) -> bool:
     return folded[line_start:pos].lstrip(" \t-•*·|>").startswith(OTHER_PARTY_LINE_OPENERS)
 
 
-_CARRIERS = "|".join(re.escape(c) for c in sorted(CARRIER_NAMES, key=len, reverse=True))
+_PROVIDER_NAMES = sorted(CARRIER_NAMES + PAYMENT_PROVIDER_NAMES, key=len, reverse=True)
+_CARRIERS = "|".join(re.escape(c) for c in _PROVIDER_NAMES)
 _CARRIER_LABELS = "|".join(re.escape(c) for c in sorted(CARRIER_CONTACT_LABELS, key=len, reverse=True))
-# "Hotline GHTK:", "Tổng đài của Viettel Post -", "GHN hotline" right before the number.
+# "Hotline GHTK:", "Tổng đài của Viettel Post -", "GHN hotline", "Hotline VNPAY:" right before the number.
 _CARRIER_CONTACT = re.compile(
     rf"(?<![a-z0-9])(?:(?:{_CARRIER_LABELS}) (?:cua )?(?:{_CARRIERS})|(?:{_CARRIERS}) (?:{_CARRIER_LABELS}))"
     r"[ :\-\uff1a]*$")
@@ -1618,8 +1734,9 @@ _CARRIER_LABEL_REACH = 40
 
 
 def _carriers_contact(folded: str, pos: int) -> bool:
-    """Whether the label right before the number at ``pos`` names a delivery company's line
-    ("Vận chuyển bởi GHTK – Hotline GHTK 1900 6092"): the carrier's, not the shop's."""
+    """Whether the label right before the number at ``pos`` names a delivery company's or a payment
+    intermediary's line ("Vận chuyển bởi GHTK – Hotline GHTK 1900 6092", "Thanh toán qua ví MoMo –
+    Tổng đài MoMo: 1900 5454 41"): theirs, not the shop's."""
     before = folded[max(0, pos - _CARRIER_LABEL_REACH):pos]
     return bool(_CARRIER_CONTACT.search(before.rpartition("\n")[2]))
 

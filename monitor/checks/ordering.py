@@ -201,13 +201,16 @@ def _marketplace_links(p: ParsedPage) -> str | None:
 _PRESUMED = ("platform:", "jsonld_product_offer")
 
 
-def _ordered_elsewhere(p: ParsedPage) -> Signal | None:
+def _ordered_elsewhere(p: ParsedPage, chat_order: str | None) -> Signal | None:
     """Why the goods of a page with no cart of its own are ordered elsewhere: on a marketplace the
-    product buttons lead to, or by a booking form; None when nothing says so."""
+    product buttons lead to, by a booking form, or by phone or chat (``chat_order``: an order
+    button that opens one, "Đặt hàng qua Zalo" → zalo.me); None when nothing says so."""
     found = _marketplace_links(p)
     name = "marketplace_links"
     if found is None:
         found, name = _booking_form(p), "booking_form"
+    if found is None:
+        found, name = chat_order, "phone_or_chat_order"
     return Signal(name, p.url, found[:300], False, p.sha256) if found else None
 
 
@@ -234,6 +237,7 @@ def page_signals(p: ParsedPage) -> tuple[list[Signal], int]:
             signals.append(Signal(name, p.url, ex[:300], strong, p.sha256))
 
     strong_found = 0
+    chat_order = None  # an order button that opens a phone call or a chat
     for link in p.links_matching(_LINK_TEXT_RX, _LINK_HREF_RX):
         if strong_found >= 2:
             break  # enough to decide; the rest of a catalogue adds nothing
@@ -241,7 +245,8 @@ def page_signals(p: ParsedPage) -> tuple[list[Signal], int]:
         text = link.folded
         if _offline(text, href):
             if _matches(text, _BUTTON_RX) or "dat hang" in text:
-                add("phone_or_chat_order", f"{link.text} → {href}", strong=False)
+                chat_order = chat_order or f"{link.text} → {href}"
+                add("phone_or_chat_order", chat_order, strong=False)
             continue
         cart = _is_cart_url(href)
         phrase = None if cart else _matches(text, _STRONG_RX)
@@ -305,13 +310,15 @@ def page_signals(p: ParsedPage) -> tuple[list[Signal], int]:
             break
 
     # Shop software or a Product with an offer only presume a cart: when no cart is seen and the
-    # goods are ordered on a marketplace or booked by a form, they are not this site's ordering.
+    # goods are ordered on a marketplace, booked by a form or ordered by phone or chat (a
+    # WooCommerce catalogue whose buttons open Zalo), they are not this site's ordering.
     direct = any(s.strong and not s.name.startswith(_PRESUMED) for s in signals)
     if not direct and any(s.strong for s in signals):
-        elsewhere = _ordered_elsewhere(p)
+        elsewhere = _ordered_elsewhere(p, chat_order)
         if elsewhere is not None:
             signals = [Signal(s.name, s.url, s.excerpt, False, s.sha256) if s.strong else s for s in signals]
-            signals.append(elsewhere)
+            if not any(s.name == elsewhere.name for s in signals):  # phone_or_chat_order is there already
+                signals.append(elsewhere)
 
     prices = 0
     first_price = None

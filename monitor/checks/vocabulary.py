@@ -216,6 +216,13 @@ OWNER_LABELS: tuple[str, ...] = (
     "chu vuon", "chu trang trai", "chu trai", "chu quan", "chu nha hang", "chu xe", "chu tau",
     "ca nhan cua",
 )
+# Labels of a name in a foreign language ("CÔNG TY TNHH X (tên tiếng Anh: X COMPANY LIMITED)"): the
+# registered name is the Vietnamese one before them, the name after them a translation of it.
+FOREIGN_NAME_LABELS: tuple[str, ...] = (
+    "ten tieng anh", "ten bang tieng anh", "ten tieng nuoc ngoai", "ten bang tieng nuoc ngoai",
+    "ten nuoc ngoai", "ten giao dich quoc te", "ten giao dich tieng anh", "ten quoc te",
+    "english name", "foreign name", "international name",
+)
 # Labels naming the head of a household business: a household business's name beside them
 # ("Hộ kinh doanh X") is the registered seller's name, the head's is not.
 HOUSEHOLD_HEAD_LABELS = frozenset({"chu ho", "chu ho kinh doanh"})
@@ -265,6 +272,8 @@ OTHER_PARTY_LINE_OPENERS: tuple[str, ...] = (
     "nha phan phoi", "phan phoi boi", "doi tac", "thiet ke website", "thiet ke web", "thiet ke boi",
     "thiet ke va phat trien", "website by", "designed by", "design by", "developed by", "powered by",
     "tuyen dung", "don vi van chuyen", "nha cung cap", "nha san xuat", "san xuat boi",
+    # a payment gateway's line ("Cổng thanh toán: VNPAY – Công ty CP ... (Hotline: 1900 ...)")
+    "cong thanh toan", "trung gian thanh toan", "don vi trung gian thanh toan",
 )
 # Credits of whoever built or hosts the site: a phone or e-mail after these on the
 # same line is the agency's ("Thiết kế website bởi ... – Hotline kỹ thuật: ...").
@@ -301,7 +310,14 @@ CARRIER_NAMES: tuple[str, ...] = (
     "ninjavan", "best express", "ahamove", "grab", "grabexpress", "lalamove", "gojek", "kerry express",
     "shopee express", "spx", "nhat tin", "swift247",
 )
-# Contact labels a carrier's name can stand beside, before or after it.
+# Payment intermediaries (folded): wallets and gateways. A contact label naming one ("Hotline
+# VNPAY:", "Tổng đài MoMo") gives the intermediary's line, not the shop's. Names that are also
+# ordinary words or shop names ("bảo kim", "ngân lượng") are kept only in their joined spelling.
+PAYMENT_PROVIDER_NAMES: tuple[str, ...] = (
+    "vnpay", "vnpay-qr", "momo", "vi momo", "zalopay", "shopeepay", "onepay", "payoo", "napas", "alepay",
+    "baokim", "nganluong", "vnptpay", "vnpt pay", "viettel money", "viettelpay",
+)
+# Contact labels a carrier's or a payment intermediary's name can stand beside, before or after it.
 CARRIER_CONTACT_LABELS: tuple[str, ...] = (
     "hotline", "tong dai", "cskh", "cham soc khach hang", "dien thoai", "sdt", "so dien thoai",
 )
@@ -387,6 +403,15 @@ ADDRESS_WORDS: tuple[str, ...] = (
     "lo ", "km", "kcn", "khu cong nghiep", "street", "st.", "road", "ward", "district", "city",
     "province", "viet nam", "vietnam", "p.", "q.", "phuong ", "ql", "quoc lo", "tl", "dt",
 )
+
+# Words of an address written in English ("27 Nguyen Trung Truc Street, Ben Thanh Ward, ..."): the
+# registered address is the Vietnamese one when the page gives both.
+ENGLISH_ADDRESS_WORDS = frozenset({
+    "street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "lane", "alley", "ward", "district",
+    "dist", "city", "province", "commune", "town", "hamlet", "village", "industrial",
+})
+# Words naming a street's kind, left out when two writings of one address are compared.
+STREET_KIND_WORDS = frozenset({"street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "duong", "pho"})
 
 FAX_LABELS: tuple[str, ...] = ("fax",)
 # Online contact methods other than phone and e-mail (Decree 52 Art. 29 cl. 3).

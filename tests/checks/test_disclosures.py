@@ -762,3 +762,78 @@ def test_a_branch_named_after_its_parent_keeps_its_branch_words():
                         "<p>Mã số chi nhánh: 0312225168-002</p>"
                         "<p>Địa chỉ chi nhánh: 12 Lê Duẩn, Phường Hải Châu, TP. Đà Nẵng</p>"))
     assert d.owner_name.value == "CÔNG TY CỔ PHẦN SÁCH PHƯƠNG NAM – CHI NHÁNH ĐÀ NẴNG"
+
+
+# --- issuers, payment partners, one-line entries, joined labels, foreign-language names ----
+
+def test_an_issuer_after_the_number_is_not_an_unlabelled_address():
+    # "Sở" folds to "so", as "Số" does: the issuer is no house number
+    html = footer("<p>CÔNG TY TNHH TRÀ SEN VÀNG</p>"
+                  "<p>MST 0401876543 – Sở Tài chính TP. Đà Nẵng cấp ngày 03/09/2025</p>"
+                  "<p>18 Trần Phú, Phường Hải Châu, TP. Đà Nẵng</p>"
+                  "<p>Hotline: 0905 318 318</p>")
+    assert disclose(html).address.value == "18 Trần Phú, Phường Hải Châu, TP. Đà Nẵng"
+
+
+def test_a_payment_gateways_hotline_on_its_line_of_the_footer_is_not_the_sites():
+    html = footer("<p>CÔNG TY TNHH CHÈ THÁI NGUYÊN XANH – MST: 4601234567</p>"
+                  "<p>Điện thoại: 0208 3855 123</p>"
+                  "<p>Cổng thanh toán: OnePay – Công ty Cổ phần Thương mại và Dịch vụ Trực tuyến OnePay"
+                  " (Hotline: 1900 633 927)</p>")
+    assert [p.value for p in disclose(html).phones] == ["02083855123"]
+
+
+def test_a_payment_wallets_hotline_named_in_its_label_is_not_the_sites():
+    html = footer("<p>HỘ KINH DOANH BÁNH PÍA SÓC TRĂNG CÔ BA</p><p>Đặt bánh: 0918 227 446</p>"
+                  "<p>Nhận thanh toán qua ví MoMo – Tổng đài MoMo: 1900 5454 41</p>")
+    assert [p.value for p in disclose(html).phones] == ["0918227446"]
+
+
+def test_contacts_after_a_makers_one_line_credit_are_the_sites():
+    # the maker's name and place fill their line: the contact line after it is the shop's again
+    html = footer("<p>CÔNG TY TNHH GIÀY DA PHƯƠNG ĐÔNG</p><p>MST: 0312225168</p>"
+                  "<p>Địa chỉ: 9 Lê Lợi, Phường Sài Gòn, TP. Hồ Chí Minh</p>"
+                  "<p>Gia công bởi: Công ty Cổ phần Da Giày Hưng Thịnh – KCN Mỹ Phước, Tỉnh Bình Dương</p>"
+                  "<p>Hotline: 1800 6868 – Email: cskh@giaydaphuongdong.vn</p>")
+    d = disclose(html)
+    assert [p.value for p in d.phones] == ["18006868"]
+    assert [e.value for e in d.emails] == ["cskh@giaydaphuongdong.vn"]
+
+
+def test_a_one_line_entry_followed_by_its_own_number_keeps_its_block():
+    html = footer("<p>CÔNG TY TNHH GIÀY DA PHƯƠNG ĐÔNG</p><p>MST: 0312225168</p><p>Hotline: 0903 111 222</p>"
+                  "<p>Nhà phân phối: Công ty Cổ phần Phân Phối Bắc Sơn – khu vực miền Bắc</p>"
+                  "<p>MST: 0101234567</p><p>Điện thoại: 024 3822 1111</p>")
+    assert [p.value for p in disclose(html).phones] == ["0903111222"]
+
+
+def test_a_head_office_that_is_also_the_factory_is_the_registered_address():
+    html = footer("<p>Công ty Cổ phần Gốm Sứ Minh Phát</p>"
+                  "<p>Showroom Đà Nẵng: 45 Bạch Đằng, Phường Hải Châu, TP. Đà Nẵng</p>"
+                  "<p>Trụ sở chính và nhà máy: Lô B4, KCN Hòa Khánh, Phường Hòa Khánh, TP. Đà Nẵng</p>"
+                  "<p>MST: 0400123456</p>")
+    assert disclose(html).address.value == "Lô B4, KCN Hòa Khánh, Phường Hòa Khánh, TP. Đà Nẵng"
+
+
+def test_a_tax_code_grouped_by_hyphens_is_read():
+    html = footer("<p>CÔNG TY TNHH PHỤ TÙNG XE MÁY TÂN HIỆP</p><p>MST: 0316-001-239</p>")
+    assert disclose(html).registration_number.value == "0316001239"
+
+
+def test_a_copyright_sign_and_year_are_not_part_of_the_owners_name():
+    html = footer("<h4>Company</h4><p>© 2024 Blue Reef Trading Co., Ltd</p><p>Tax code: 0316001239</p>")
+    assert disclose(html).owner_name.value == "Blue Reef Trading Co., Ltd"
+
+
+def test_the_vietnamese_registered_name_beats_its_english_translation():
+    html = footer("<p>Operated by Mekong Leaf Company Limited</p>"
+                  "<p>Thông tin doanh nghiệp: CÔNG TY TNHH LÁ MÊ KÔNG (tên tiếng Anh: MEKONG LEAF COMPANY"
+                  " LIMITED) – MST 0316001239</p>")
+    assert disclose(html).owner_name.value == "CÔNG TY TNHH LÁ MÊ KÔNG"
+
+
+def test_the_vietnamese_address_beats_its_english_rendering():
+    html = footer("<p>CÔNG TY TNHH LÁ MÊ KÔNG – MST 0316001239</p>"
+                  "<p>Registered office: 88 Tran Hung Dao Street, Cau Ong Lanh Ward, Ho Chi Minh City, Vietnam</p>"
+                  "<p>Địa chỉ: 88 Trần Hưng Đạo, Phường Cầu Ông Lãnh, TP. Hồ Chí Minh</p>")
+    assert disclose(html).address.value == "88 Trần Hưng Đạo, Phường Cầu Ông Lãnh, TP. Hồ Chí Minh"

@@ -161,3 +161,14 @@ def test_a_landing_page_order_form_with_a_date_field_is_still_an_order_form():
             '<select name="quantity"><option>1 hộp</option></select><button>Đặt hàng ngay</button></form>')
     o = ordering_of(footer(form))
     assert o.present and "booking_form" not in names(o)
+
+
+def test_a_woocommerce_catalogue_whose_order_buttons_open_zalo_is_not_online_ordering():
+    # catalogue mode: the shop software is there, its cart buttons replaced by a chat link
+    page = ('<html><head><link rel="stylesheet" href="/wp-content/plugins/woocommerce/assets/css/woocommerce.css">'
+            '</head><body class="woocommerce-js">'
+            + _catalogue('<a class="button" href="https://zalo.me/0912345678" rel="nofollow">Đặt hàng qua Zalo</a>')
+            .split("<body>", 1)[1])
+    o = ordering_of(page)
+    assert not o.present
+    assert "phone_or_chat_order" in names(o) and "platform:woocommerce" in names(o)
