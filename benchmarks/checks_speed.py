@@ -29,6 +29,7 @@ import re
 import statistics
 import sys
 import time
+import timeit
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -161,6 +162,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=60)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args(argv)
+    # How fast is this core? (sum(range(1000)) takes ~8-10 us on a typical
+    # laptop core; a shared or slow machine shows it here.)
+    ref = min(timeit.repeat("sum(range(1000))", number=2000, repeat=5)) / 2000 * 1e6
+    print(f"machine: sum(range(1000)) = {ref:.1f} us")
     bodies = build_pages(args.pages)
     sizes = [len(b) / 1024 for b in bodies]
     fetched_at = datetime(2026, 3, 2, 1, 30, tzinfo=UTC)

@@ -708,15 +708,12 @@ class _Needles:
                 return {}
             built = self._build()
         automaton, needles, overlaps = built
+        out = dict.fromkeys(needles, False)
         found = {i for i, _, _ in automaton.find_matches_as_indexes(haystack)}
-        out = {}
-        for i, needle in enumerate(needles):
-            if i in found:
-                out[needle] = True
-            elif found.isdisjoint(overlaps[i]):
-                out[needle] = False
-            else:  # hidden, maybe, behind an overlapping string that was reported
-                out[needle] = needle in haystack
+        for i in found:
+            out[needles[i]] = True
+        for j in set().union(*(overlaps[i] for i in found)) - found:
+            out[needles[j]] = needles[j] in haystack  # hidden, maybe, behind an overlapping one that was reported
         return out
 
     def _build(self) -> tuple:
