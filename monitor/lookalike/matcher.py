@@ -442,11 +442,15 @@ def _drop_contained(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, st
     """Keep the longest names: `fptshop` explains `fpt` inside it."""
     if len(hits) < 2:
         return hits
-    return [
-        h
-        for h in hits
-        if not any(o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0] for o in hits)
-    ]
+    kept = []
+    for h in hits:  # (loops, not generators: this runs for every label with two hits or more)
+        s, e = h[0], h[1]
+        for o in hits:
+            if o[0] <= s and e <= o[1] and o[1] - o[0] > e - s:
+                break
+        else:
+            kept.append(h)
+    return kept
 
 
 # dictionary words, keywords and other real companies' names: never read as typos

@@ -26,7 +26,6 @@ from monitor.lookalike.tables import ASCII_CONFUSABLES, SEQUENCE_CONFUSABLES, UN
 from monitor.text import strip_accents
 
 _ASCII_TABLE = str.maketrans(ASCII_CONFUSABLES)
-_DIGITS = frozenset("0123456789")
 
 
 @lru_cache(maxsize=8192)
@@ -128,7 +127,24 @@ def misspelling_kind(written: str, genuine: tuple[str, ...]) -> str:
     return "ascii" if _ascii_trick(written, genuine) else ""
 
 
+_has_digit = re.compile("[0-9]").search
+
+
 def _ascii_trick(written: str, genuine: tuple[str, ...]) -> bool:
-    if any(c in _DIGITS for c in written) and not any(c in _DIGITS for g in genuine for c in g):
-        return True
-    return any(seq in written and not any(seq in g for g in genuine) for seq in SEQUENCE_CONFUSABLES)
+    """Digits or letter pairs (`rn`, `vv`) that none of the genuine spellings has.
+
+    (Loops and a regex rather than generators: this runs for every hit.)"""
+    if _has_digit(written):
+        for g in genuine:
+            if _has_digit(g):
+                break
+        else:
+            return True
+    for seq in SEQUENCE_CONFUSABLES:
+        if seq in written:
+            for g in genuine:
+                if seq in g:
+                    break
+            else:
+                return True
+    return False
