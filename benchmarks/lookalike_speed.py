@@ -160,6 +160,11 @@ def candidates(n: int, brands: list[Brand], rng: random.Random, planted: set[str
         yield host
 
 
+def _calibrate() -> float:
+    """Microseconds for sum(range(1000)) on this core now (~8-10 on a typical laptop core)."""
+    return min(timeit.repeat("sum(range(1000))", number=2000, repeat=5)) / 2000 * 1e6
+
+
 def _cpu_seconds() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -197,7 +202,7 @@ def main() -> None:
 
     # How fast is this machine right now? (sum(range(1000)) takes ~8-10 us on a
     # typical laptop core; a shared or loaded machine shows it here.)
-    ref = min(timeit.repeat("sum(range(1000))", number=2000, repeat=5)) / 2000 * 1e6
+    ref = _calibrate()
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}, sum(range(1000)) = {ref:.1f} us")
 
     rng = random.Random(SEED)
@@ -241,6 +246,8 @@ def main() -> None:
         f"planted lookalikes flagged: {found:,}/{len(planted):,} ({found / max(1, len(planted)):.1%}); other candidates "
         f"flagged: {len(flagged_hosts - planted):,} (ordinary names drawn like brand names collide with them by design)"
     )
+    # a shared VM's speed drifts: the same calibration after the run tells whether it did
+    print(f"machine after the run: sum(range(1000)) = {_calibrate():.1f} us (before: {ref:.1f} us)")
     print(
         f"cpu: {cpu:.1f} s in all processes ({cpu / args.candidates * 1e6:.0f} us/candidate); load average {load_before:.1f} -> {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
     )
