@@ -142,7 +142,8 @@ def is_made_of_words(plain: str) -> bool:
             if ok[j]:
                 continue
             piece = plain[i:j]
-            if piece in COMMON_WORDS or _ONE_SYLLABLE.fullmatch(piece) is not None:
+            if (piece in COMMON_WORDS or _ONE_SYLLABLE.fullmatch(piece) is not None
+                    or (piece[-1] == "s" and piece[:-1] in COMMON_WORDS)):  # English plurals (`highlands`)
                 ok[j] = True
     return ok[n]
 

@@ -54,6 +54,12 @@ def test_a_foreign_suffix_with_vietnam_in_the_label_is_aimed_at_vietnamese_custo
     assert targets(matcher, "shopee-express.co.th") == set()
 
 
+def test_an_alias_that_is_a_plain_word_is_not_found_glued_inside_other_words():
+    m = Matcher([Brand("highlandscoffee.com.vn", aliases=("Highlands",))])
+    assert m.match("scottishhighlands-tours.com") == []
+    assert [x.target for x in m.match("highlands-khuyenmai.com")] == ["highlandscoffee.com.vn"]
+
+
 def test_the_owners_other_domain_inside_a_label_points_at_the_brand():
     m = Matcher([Brand("evn.com.vn", owned_domains=("evnhcmc.vn",))])
     assert [x.target for x in m.match("evnhcmc-thongbao.com")] == ["evn.com.vn"]

@@ -32,3 +32,9 @@ def test_keywords_and_common_words_and_single_syllables_are_generic_names():
     assert is_generic_name("hoa")
     assert not is_generic_name("tiki")
     assert not is_generic_name("vcb")
+
+
+def test_an_english_plural_of_a_common_word_is_made_of_words():
+    assert is_made_of_words("highlands")
+    assert is_made_of_words("goldstars")
+    assert not is_made_of_words("shopees")
