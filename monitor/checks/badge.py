@@ -338,19 +338,27 @@ def _sighting(p: ParsedPage, source: str, info: LinkInfo, kind: str | None, ex: 
     )
 
 
+_IMAGE_TAGS = ("img", "amp-img", "image", "source")
+# An image button (ASP.NET's ImageButton: <input type="image" onclick="window.open(...)">) shows
+# its image as an <img> does; its inputs are read only when the page has one.
+_IMAGE_INPUTS = (b'type="image"', b"type='image'", b"type=image")
+
+
 def _images(p: ParsedPage, seen: set[etree._Element]) -> list[BadgeSighting]:
     root = p.tree
     out: list[BadgeSighting] = []
     if root is None:
         return out
     # one cheap look at every attribute of every image (one pass over all of them) before the full reading
-    elements = list(root.iter("img", "amp-img", "image", "source"))
+    elements = list(root.iter(*_IMAGE_TAGS, "input") if p.mentions(*_IMAGE_INPUTS) else root.iter(*_IMAGE_TAGS))
     if not elements:
         return out
     blobs = [" ".join(el.values()).lower() for el in elements]
     starts = list(accumulate(map((1).__add__, map(len, blobs)), initial=0))
     hits = _IMG_PREFILTER_ANCHORED.hits("\n".join(blobs), starts)
     for el in _capped([elements[i] for i in sorted(hits)]):
+        if el.tag == "input" and (el.get("type") or "").strip().lower() != "image":
+            continue
         values = [v for v in (el.get(a) for a in _IMG_ATTRS) if v]
         alt = " ".join(v for v in (el.get("alt"), el.get("title"), el.get("aria-label")) if v)
         low = " ".join(values).lower()
@@ -402,7 +410,9 @@ _ALL_LINK_XPATH = etree.XPath(
     "|//*[@data-href][contains(translate(@data-href,'ONLINEGV','onlinegv'),'online.gov.vn')]"
     "|//*[@onclick][contains(translate(@onclick,'ONLINEGV','onlinegv'),'online.gov.vn')]"
 )
-_LINK_ATTR_BEFORE = re.compile(rb"(?:onclick|data-href|\bto)\s*=\s*[\"'][^\"'<>]*$")
+# The attribute's value runs up to the portal URL: within its own quotes, so a script's quotes inside
+# an onclick ("window.open('http://online.gov.vn/...')") are part of it.
+_LINK_ATTR_BEFORE = re.compile(rb"(?:onclick|data-href|\bto)\s*=\s*(?:\"[^\"<>]*|'[^'<>]*)$")
 
 
 def _non_anchor_portal_link(raw: bytes) -> bool:

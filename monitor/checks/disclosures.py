@@ -25,6 +25,7 @@ from monitor.checks.page import Anchored, ParsedPage, excerpt, json_ld_types
 from monitor.checks.regions import footer_start
 from monitor.checks.result import Disclosures, Found
 from monitor.checks.vocabulary import (
+    ADDRESS_FORMER_QUALIFIERS,
     ADDRESS_LABEL_NOT_FOLLOWED_BY,
     ADDRESS_LABELS,
     ADDRESS_LABELS_NEED_COLON,
@@ -487,6 +488,32 @@ def _registration_candidates(p: ParsedPage) -> list[_Candidate]:
     return out
 
 
+# An enterprise or branch code filling its line ("3301648537", "0104 915 731", "0312225168-002").
+_BARE_CODE = re.compile(r"\d(?:[ .]?\d){9}(?:-\d{3})?")
+
+
+def _code_under_name(folded: str, text: str, owner: _Candidate) -> _Candidate | None:
+    """The registration number of a footer written as bare lines with no labels (the name, the
+    number, the address ...): a valid enterprise or branch code alone on the line under the
+    owner's name. A mobile number has the same ten digits and may pass the check digit: a code
+    whose first digits are a mobile prefix is not read so."""
+    line_end = folded.find("\n", owner.start)
+    if line_end < 0:
+        return None
+    start = line_end + 1
+    end = _line_end_within(folded, start, 24)
+    m = _BARE_CODE.fullmatch(folded, start, end)
+    if m is None:
+        return None
+    parsed = parse_registration_number(text[start:end])
+    if parsed.kind not in (IdKind.ENTERPRISE, IdKind.BRANCH) or not parsed.valid:
+        return None
+    if parsed.normalised[:3] in _MOBILE_PREFIXES:
+        return None
+    return _Candidate(parsed.normalised, start, end, 2.0,
+                      {"label": "unlabelled", "parsed": parsed, "value_start": start})
+
+
 def _best_registration(cands: list[_Candidate]) -> _Candidate | None:
     if not cands:
         return None
@@ -830,6 +857,7 @@ def _address_candidates(p: ParsedPage, hits: list | None = None) -> list[_Candid
     if hits is None:
         hits = list(_ADDRESS_INDEX.finditer(folded, original=text))
     for start, end, label, rank in _capped(hits):
+        label_end = end
         numbered = _NUMBERED_LABEL.match(folded, end) or _BRACKETED_LABEL.match(folded, end)
         if numbered:  # "Cơ sở 1:", "Chi nhánh 2:", "Trụ sở chính (Cơ sở 1):"
             end = numbered.end() - 1
@@ -852,20 +880,40 @@ def _address_candidates(p: ParsedPage, hits: list | None = None) -> list[_Candid
             if not after[:1].isdigit():
                 continue
         pos = _skip_separators(folded, end)
-        lead = next((w for w in ADDRESS_VALUE_LEADS if folded.startswith(w + " ", pos)), None)
-        if lead:  # "Trụ sở đặt tại Số 12 ..."
-            pos += len(lead) + 1
+        # "Trụ sở đặt tại Số 12 ...", and in a sentence "Trụ sở công ty đặt tại Số 12 ..."
+        lead = _VALUE_LEAD.match(folded, pos)
+        if lead is None and not (colon or alone) and not folded.startswith(_ADDRESS_OPENERS, pos):
+            lead = _VALUE_LEAD_AFTER_WORDS.match(folded, pos)
+        if lead:
+            pos = lead.end()
         if _stop_at(folded, pos, text):
             continue
         value, stop = _address_value(folded, text, pos)
         if value:
-            out.append(_Candidate(value, start, stop, 10.0 - rank, {"label": label}))
+            score = 10.0 - rank
+            if _FORMER_QUALIFIER.search(folded, label_end, end):
+                score -= _FORMER_MALUS
+            out.append(_Candidate(value, start, stop, score, {"label": label}))
     return out
 
 
-# One to three words, then a colon, after an address label: what the address is of
-# ("Địa chỉ chi nhánh:", "Địa chỉ vườn:", "Showroom & xưởng:").
-_QUALIFIED_LABEL = re.compile(r" (?:[a-z]+|&)(?: (?:[a-z]+|&)){0,2} ?[:\uff1a]")
+_LEADS = "|".join(re.escape(w) for w in sorted(ADDRESS_VALUE_LEADS, key=len, reverse=True))
+_VALUE_LEAD = re.compile(f"(?:{_LEADS}) ")
+# A label in a sentence: up to three words (whose office: "công ty", "của chúng tôi") before the lead,
+# on the label's line.
+_VALUE_LEAD_AFTER_WORDS = re.compile(f"(?:[a-z]+ ){{0,3}}?(?:{_LEADS}) ")
+# A label qualified as the former address ("Địa chỉ cũ:", "Địa chỉ (trước 01/7/2025):") gives way
+# to the address in force ("Địa chỉ mới (từ 01/07/2025):"); alone, it is still the address. The
+# word ends the qualifier or comes before a date ("Địa chỉ cư trú:" is no former address).
+_FORMER_QUALIFIER = re.compile(r"(?<![a-z])(?:" + "|".join(
+    re.escape(w) for w in sorted(ADDRESS_FORMER_QUALIFIERS, key=len, reverse=True)) + r")(?=$| ?[():\uff1a]| \d)")
+_FORMER_MALUS = 1.5
+
+
+# One to four words, then a colon, after an address label: what the address is of
+# ("Địa chỉ chi nhánh:", "Địa chỉ vườn:", "Showroom & xưởng:", "Trụ sở & xưởng chế biến:").
+# A note in brackets may close them ("Địa chỉ mới (từ 01/07/2025):").
+_QUALIFIED_LABEL = re.compile(r" (?:[a-z]+|&)(?: (?:[a-z]+|&)){0,3}(?: ?\([^()\n]{1,30}\))? ?[:\uff1a]")
 
 
 # Words joining two kinds of place at one address ("Trụ sở chính & Nhà máy:", "Văn phòng và kho:").
@@ -1342,6 +1390,12 @@ def page_disclosures(p: ParsedPage) -> PageDisclosures:
         result.owner = _household_of(_written_out(best, owners), owners)
         _drop_others_numbers(regs, owners, result.owner, p.folded)
         result.reg = _best_registration(regs)
+        if result.reg is None:  # a footer of bare lines: the name, then its code alone on the next line
+            bare = _code_under_name(p.folded, p.text, result.owner)
+            if bare is not None:
+                regs.append(bare)
+                blocked.append((bare.start, bare.end))
+                result.reg = bare
     addresses = _address_candidates(p, address_hits)
     if not addresses:
         addresses = _unlabelled_addresses(p) or _card_line_addresses(p.folded, p.text)

@@ -30,6 +30,7 @@ from monitor.checks.vocabulary import (
     OFFLINE_ORDER_HREFS,
     OFFLINE_ORDER_TEXTS,
     ORDER_BUTTON_TEXTS,
+    ORDER_FORM_ACTIONS,
     ORDER_FORM_ORDER_FIELDS,
     ORDER_FORM_PHONE_FIELDS,
     ORDER_FORM_TEXTS,
@@ -140,8 +141,9 @@ def _has_field(fields: list[str], words: tuple[str, ...]) -> bool:
 
 
 def _order_form(p: ParsedPage) -> str | None:
-    """An order form of a landing page: phone and address (or product) fields sent with an
-    order button; an excerpt of it, or None. Contact and call-back forms have no order words."""
+    """An order form of a landing page or an old shop: phone and address (or product) fields
+    sent with an order button, or to the site's own order script ("dathang.php"); an excerpt of
+    it, or None. Contact and call-back forms have no order words."""
     root = p.tree
     if root is None:
         return None
@@ -151,12 +153,25 @@ def _order_form(p: ParsedPage) -> str | None:
             continue
         if not _has_field(fields, ORDER_FORM_ORDER_FIELDS):
             continue
+        action = (form.get("action") or "").strip()
+        if _order_script(action) and _same_site(action, _site(p.url)):
+            return f"<form action=\"{action}\">"
         text = fold(" ".join(form.itertext()) + " " + " ".join(
             v for el in form.iter("input", "button") for v in (el.get("value"),) if v))
         phrase = _matches(" ".join(text.split()), _ORDER_FORM_TEXT_RX)
         if phrase:
             return f"<form class=\"{form.get('class') or ''}\"> … {phrase}"
     return None
+
+
+def _order_script(action: str) -> bool:
+    """Whether a form's action is an order script: its last path segment, extension dropped,
+    is one of :data:`ORDER_FORM_ACTIONS` ("dathang.php", "/order.asp", "/don-hang/")."""
+    try:
+        path = urlsplit(action.lower()).path.rstrip("/")
+    except ValueError:
+        return False
+    return _PAGE_EXTENSION.sub("", path.rsplit("/", 1)[-1]) in ORDER_FORM_ACTIONS
 
 
 _BOOKING_FIELD_RX = re.compile(

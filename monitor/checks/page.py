@@ -982,6 +982,15 @@ class ParsedPage:
         """Every distinct link href, lower-cased, one per line."""
         return self._joined_links[1]
 
+    @cached_property
+    def _link_texts_lined(self) -> str:
+        return "\n" + self._joined_links[0] + "\n"
+
+    def is_link_text(self, folded: str) -> bool:
+        """Whether ``folded`` (a folded line of :attr:`text`) is the whole text of a link: a line
+        of a menu or a list of links, not text of the page's own."""
+        return bool(folded) and "\n" + folded + "\n" in self._link_texts_lined
+
     def links_matching(self, text_rx: "re.Pattern[str] | Anchored | None" = None,
                        href_rx: "re.Pattern[str] | Anchored | None" = None) -> list[Link]:
         """Unique links whose folded text matches ``text_rx`` or whose lower-cased

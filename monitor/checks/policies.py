@@ -1,10 +1,13 @@
 """Policy pages a sales website must publish (Decree 52 Arts. 32-34, 69).
 
 Policies are found by link text and URL slug (a jump menu's options count as
-links), Vietnamese with or without
-diacritics and English; one link may cover two policies ("Chính sách đổi
-trả & vận chuyển"). A fetched page whose title or main heading names a
-policy counts too. Only the site's own pages count (its registrable domain,
+links, an icon-only link to a policy page counts by its title), Vietnamese
+with or without diacritics and English; one link may cover two policies
+("Chính sách đổi trả & vận chuyển"). A fetched page whose title or main
+heading names a policy counts too, and so does a policy written on a page
+itself, its text under a heading naming it ("Chính sách vận chuyển" and a
+paragraph): published there as much as behind a link, and reported as found
+on that page. Only the site's own pages count (its registrable domain,
 any subdomain): a policy linked on another domain, the parent group's
 included, is not published by this site. Keywords live in
 :data:`monitor.checks.vocabulary.POLICY_KEYWORDS`.
@@ -17,6 +20,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
+import ahocorasick_rs
 from lxml import etree
 
 from monitor.checks.page import Anchored, Link, ParsedPage, fold_keep_length
@@ -31,6 +35,8 @@ from monitor.checks.vocabulary import (
     ORDER_TRACKING_TEXTS,
     POLICY_KEYWORDS,
     POLICY_MARKERS,
+    POLICY_SECTION_MARKERS,
+    POLICY_SLUG_MARKERS,
 )
 from monitor.domains import DomainError, registrable_domain
 from monitor.text import fold
@@ -60,6 +66,8 @@ _POLICY_LINK_TEXT = Anchored(re.compile(_POLICY_RX.pattern + "|" + _GOODS_DELIVE
 _POLICY_LINK_HREF = Anchored(re.compile(_POLICY_HREF_RX.pattern + "|" + _GOODS_DELIVERY),
                              [*(max(p.split(" "), key=len) for p in _PHRASE_KEYS), "giao"])
 _MARKER_RX = re.compile("|".join(re.escape(m) for m in POLICY_MARKERS))
+# Links to a policy page by their URL alone (icon-only links read by their title).
+_POLICY_PAGE_HREF = Anchored(re.compile("|".join(re.escape(m) for m in POLICY_SLUG_MARKERS)), POLICY_SLUG_MARKERS)
 # A link text read as an article's headline, not a page's name: a subtitle after a colon, or a
 # question ("Chính sách đổi trả của Tiki: những điều cần biết", "Đổi trả hàng online thế nào?").
 _HEADLINE = re.compile(r"\w[:?] *\S+ \S+|\w ?\?$")
@@ -119,6 +127,17 @@ def _checkout_query(url: str) -> bool:
     return bool(query) and any(q in query for q in CART_QUERIES)
 
 
+# A page name of more words than this is an article's headline ("/tin-phap-luat/214-quy-dinh-moi-ve-
+# chinh-sach-doi-tra-hang-khi-mua-sam-truc-tuyen"), not a policy page's ("/chinh-sach-doi-tra-hang").
+_MAX_SLUG_WORDS = 12
+
+
+def _headline_slug(url: str) -> bool:
+    """Whether the last part of the URL's path reads as an article's headline (many words)."""
+    path = url.split("#", 1)[0].split("?", 1)[0].rstrip("/")
+    return len(slug_words("/" + path.rsplit("/", 1)[-1]).split()) > _MAX_SLUG_WORDS
+
+
 def link_policies(text_folded: str, url: str) -> set[str]:
     """Policies one link covers, judged by its text, then by its slug."""
     text = " ".join(text_folded.split())
@@ -140,7 +159,7 @@ def link_policies(text_folded: str, url: str) -> set[str]:
         has_marker = bool(_MARKER_RX.search(text))
         if (has_marker or len(words) <= 5) and (not article or text.startswith("chinh sach")):
             found |= by_text
-    if by_slug and not article:
+    if by_slug and not article and not _headline_slug(url):
         slug_marked = any(m in slug for m in _SLUG_MARKERS)
         if slug_marked or not text or len(words) <= 5:
             found |= by_slug
@@ -221,6 +240,9 @@ def _page_policies(p: ParsedPage) -> dict[str, Found]:
                 found.setdefault(key, _link_found(p, link, title))
     for key, heading in _footer_headings(p):
         found.setdefault(key, Found(p.url, p.url, f"footer heading: {heading}", p.sha256))
+    if len(found) < len(POLICY_KEYS):
+        for key, section in _policy_sections(p):
+            found.setdefault(key, Found(p.url, p.url, f"policy on the page: {section}", p.sha256))
     # The page itself is a policy page (a fetched "Chính sách đổi trả" page).
     heading = p.title
     if p.h1:
@@ -234,10 +256,12 @@ def _page_policies(p: ParsedPage) -> dict[str, Found]:
 
 
 def _candidate_links(p: ParsedPage) -> Iterator[Link]:
-    """The page's policy-like links, then the options of its jump menus (an older
-    site's "Chính sách" <select> that opens the chosen policy): read only when
-    the links left a policy unfound."""
+    """The page's policy-like links, then its icon-only links to policy pages (an icon
+    in ``<a href="/chinh-sach/12" title="Chính sách đổi trả">``, read by its title),
+    then the options of its jump menus (an older site's "Chính sách" <select> that
+    opens the chosen policy): each read only when those before left a policy unfound."""
     yield from _capped(p.links_matching(_POLICY_LINK_TEXT, _POLICY_LINK_HREF))
+    yield from _capped([link for link in p.links_matching(href_rx=_POLICY_PAGE_HREF) if not link.folded])
     yield from p.jump_links
 
 
@@ -248,6 +272,83 @@ _HEADINGS = etree.XPath(".//*[self::h2 or self::h3 or self::h4 or self::h5 or se
 # A footer heading naming a policy is a published policy when text follows it (the payment
 # methods under "Hình thức thanh toán"), not when it only titles a column of links.
 _MIN_SECTION_WORDS = 4
+
+
+# A policy written on the page itself: a heading naming it on a line of its own ("Chính sách vận
+# chuyển", "2. Phương thức thanh toán:"), then its text. Matched on the folded text, line by line.
+# Read at the start of the lines where a marker stands (found in one Aho-Corasick pass: a regex
+# tried at every line of a catalogue costs more than the rest of the policy check).
+_SECTION_HEAD = re.compile(
+    r"(?:\d{1,2}[.)] ?|[-•*+] ?)?((?:" + "|".join(re.escape(m) for m in POLICY_SECTION_MARKERS)
+    + r")(?![a-z0-9])[^\n]{0,80}?)[ :.]*(?=\n|$)")
+_SECTION_MARKERS = ahocorasick_rs.AhoCorasick(POLICY_SECTION_MARKERS, matchkind=ahocorasick_rs.MatchKind.LeftmostFirst)
+# What may stand before the heading's first word on its line: its number or bullet.
+_HEAD_LEAD = 4
+_MAX_SECTION_HEAD_WORDS = 8
+# A heading names the policy: a number makes it a promotion or news ("Chính sách bán hàng tháng
+# 3/2026"), a separator a line of links ("Chính sách bảo mật · Tin tức").
+_NOT_A_HEAD = re.compile(r"[\d·|•]")
+# The text under the heading: lines of the page's own (not menus or lists of links), a sentence
+# among them (a bar of selling points, "Đổi trả 7 ngày | Giao hàng toàn quốc", has none).
+_SECTION_LINES = 4
+_MIN_SECTION_TEXT_WORDS = 12
+_MIN_SENTENCE_WORDS = 8
+_SECTION_EXCERPT = 100
+
+
+def _policy_sections(p: ParsedPage) -> list[tuple[str, str]]:
+    """(policy, excerpt) for each policy written on the page under a heading naming it: the
+    law asks for the policy to be published, on a page of its own or on this one. A heading
+    that is a link's text names another page; one over a list of links titles a menu."""
+    folded = p.folded
+    out: list[tuple[str, str]] = []
+    starts = {folded.rfind("\n", max(0, pos - _HEAD_LEAD - 1), pos) + 1 or max(0, pos - _HEAD_LEAD)
+              for _, pos, _ in _SECTION_MARKERS.find_matches_as_indexes(folded)}
+    for line_start in _capped(sorted(starts)):
+        if line_start and folded[line_start - 1] != "\n":
+            continue  # the marker stands inside a line
+        m = _SECTION_HEAD.match(folded, line_start)
+        if m is None:
+            continue
+        head = m.group(1)
+        if len(head.split()) > _MAX_SECTION_HEAD_WORDS or _HEADLINE.search(head) or _NOT_A_HEAD.search(head):
+            continue
+        if any(t in head for t in ORDER_TRACKING_TEXTS):
+            continue
+        keys = policies_in(head)
+        if not keys or p.is_link_text(head.strip()):
+            continue
+        body = _section_text(p, m.end() + 1)
+        if body is None:
+            continue
+        start, end = m.start(1), m.end(1)
+        section = f"{p.text[start:end]} — {p.text[body:body + _SECTION_EXCERPT]}…".replace("\n", " | ")
+        out.extend((key, section) for key in sorted(keys))
+    return out
+
+
+def _section_text(p: ParsedPage, pos: int) -> int | None:
+    """Where the text under a policy heading starts (the line at ``pos``), when there is text:
+    a sentence and enough words, in the lines up to the next heading; else None."""
+    folded = p.folded
+    words = 0
+    sentence = False
+    first = None
+    for _ in range(_SECTION_LINES):
+        if pos >= len(folded) or _SECTION_HEAD.match(folded, pos):
+            break
+        end = folded.find("\n", pos, pos + 2000)
+        end = min(len(folded), pos + 2000) if end < 0 else end
+        line = folded[pos:end]
+        if not p.is_link_text(line):
+            count = len(line.split())
+            words += count
+            sentence = sentence or count >= _MIN_SENTENCE_WORDS
+            first = pos if first is None else first
+        pos = folded.find("\n", end) + 1
+        if pos == 0:
+            break
+    return first if words >= _MIN_SECTION_TEXT_WORDS and sentence else None
 
 
 def _link_found(p: ParsedPage, link: Link, title: str) -> Found:

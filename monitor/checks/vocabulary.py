@@ -338,6 +338,11 @@ SURNAMES = frozenset(
 ADDRESS_VALUE_LEADS: tuple[str, ...] = (
     "co dia chi tai", "toa lac tai", "toa lac o", "dat tai", "dat o", "nam tai", "nam o", "o tai", "tai",
 )
+# Words qualifying an address label that make it the former address ("Địa chỉ cũ:", "Địa chỉ (trước
+# sáp nhập):"): the address in force is preferred when the page gives both (the 2025 mergers).
+ADDRESS_FORMER_QUALIFIERS: tuple[str, ...] = (
+    "cu", "truoc", "truoc day", "truoc sap nhap", "old", "former", "previous",
+)
 # Address labels -> rank (lower is better: the owner's registered office first).
 ADDRESS_LABELS: dict[str, int] = {
     "dia chi tru so chinh": 0,
@@ -457,6 +462,8 @@ POLICY_KEYWORDS: dict[str, tuple[str, ...]] = {
         "doi, tra",
         # "Chính sách thu đổi": a jeweller's or phone shop's taking goods back in exchange
         "thu doi",
+        # a service's or a school's refund ("Chính sách hoàn phí dịch vụ", "Chính sách hoàn học phí")
+        "hoan phi", "hoan hoc phi",
     ),
     "shipping": (
         "van chuyen", "giao hang", "giao nhan", "shipping", "delivery", "ship hang", "phi ship",
@@ -496,6 +503,19 @@ ORDER_TRACKING_TEXTS: tuple[str, ...] = (
 POLICY_MARKERS: tuple[str, ...] = (
     "chinh sach", "quy dinh", "dieu khoan", "huong dan", "quy trinh", "hinh thuc", "phuong thuc",
     "co che", "policy", "policies", "terms", "quy che", "cam ket", "dieu kien", "thong tin",
+)
+# Words opening a heading under which a policy is written on the page itself ("Chính sách vận
+# chuyển", "Phương thức thanh toán"). Fewer than POLICY_MARKERS: "Cam kết đổi trả 7 ngày" and
+# "Thông tin giao hàng" open a shop's selling points and an order form's fields as often.
+POLICY_SECTION_MARKERS: tuple[str, ...] = (
+    "chinh sach", "quy dinh", "dieu khoan", "huong dan", "quy trinh", "hinh thuc", "phuong thuc",
+    "co che", "dieu kien", "quy che", "policy", "policies", "terms",
+)
+# Words of a link's URL that make it a policy page whatever it is about ("/index.php/chinh-sach/12"):
+# an icon-only link there is read by its title.
+POLICY_SLUG_MARKERS: tuple[str, ...] = (
+    "chinh-sach", "chinh_sach", "chinhsach", "quy-dinh", "quy_dinh", "quydinh", "dieu-khoan", "dieu_khoan",
+    "dieukhoan", "policy", "policies", "terms",
 )
 # URL path segments of articles and listings (a blog post about delivery is not a policy).
 ARTICLE_PATHS: tuple[str, ...] = (
@@ -540,13 +560,24 @@ CART_ATTRIBUTES: tuple[bytes, ...] = (
 # Order forms of landing pages (LadiPage and the like): a <form> asking for a phone
 # number and a delivery address or a product choice, sent with an order button.
 # Field words are read in the name, id, placeholder and type of its inputs.
-ORDER_FORM_PHONE_FIELDS: tuple[str, ...] = ("phone", "tel", "sdt", "so dien thoai", "dien thoai", "mobile")
+ORDER_FORM_PHONE_FIELDS: tuple[str, ...] = (
+    "phone", "tel", "sdt", "so dien thoai", "dien thoai", "mobile",
+    # field names written without spaces in older PHP and ASP forms (name=dienthoai, name=didong)
+    "dienthoai", "didong", "di dong",
+)
 ORDER_FORM_ORDER_FIELDS: tuple[str, ...] = (
     "address", "dia chi", "diachi", "dia_chi", "nhan hang", "giao hang", "tinh thanh", "province",
     "quantity", "so luong", "soluong", "combo", "san pham", "product", "goi san pham",
 )
 ORDER_FORM_TEXTS: tuple[str, ...] = (
     "dat hang", "dat mua", "mua ngay", "mua hang", "chot don", "len don", "order", "buy now",
+)
+# Scripts an order form posts to, by their file name without extension ("dathang.php", "order.asp",
+# "/don-hang/gui"): the form says what it is by where it sends, whatever its button reads ("Gửi đơn
+# đặt in").
+ORDER_FORM_ACTIONS: tuple[str, ...] = (
+    "dathang", "dat-hang", "dat_hang", "datmua", "dat-mua", "dat_mua", "donhang", "don-hang", "don_hang",
+    "order", "orders", "checkout",
 )
 # Marketplaces (registrable domains, short-link hosts): links into one are ordering *there*, not on
 # the site. Two different links into the same marketplace are product links (affiliate and catalogue

@@ -230,3 +230,29 @@ def test_badge_whose_script_joins_the_record_url_from_string_pieces_is_linked():
               "l.appendChild(m);document.getElementById('bct').appendChild(l);})();</script>")
     b = badge_of(footer(script))
     assert (b.present, b.linked, b.record_id) == (True, True, "104512")
+
+
+def test_an_aspnet_image_button_opening_the_record_is_a_linked_badge():
+    button = ('<form method="post" action="./Default.aspx" id="aspnetForm"><div class="footer-bct">'
+              '<input type="image" name="ctl00$Footer$imgBoCongThuong" id="ctl00_Footer_imgBoCongThuong" '
+              'src="/Images/logo-bct.png" alt="Đã thông báo Bộ Công Thương" '
+              'onclick="window.open(\'http://online.gov.vn/Home/WebDetails/45021\', \'_blank\'); return false;" />'
+              '</div></form>')
+    b = badge_of(footer(button))
+    assert (b.present, b.linked, b.record_id) == (True, True, "45021")
+
+
+def test_an_image_button_that_only_posts_back_is_an_unlinked_badge():
+    button = ('<form method="post" action="./Default.aspx" id="aspnetForm">'
+              '<input type="image" name="ctl00$Footer$ibtnBCT" id="ctl00_Footer_ibtnBCT" src="/Images/logoSaleNoti.png" '
+              'onclick="javascript:__doPostBack(\'ctl00$Footer$ibtnBCT\',\'\')" /></form>')
+    b = badge_of(footer(button))
+    assert (b.present, b.linked) == (True, False)
+
+
+def test_a_text_badge_whose_onclick_opens_the_record_in_a_script_string_is_linked():
+    pill = ('<span class="bct-pill" style="cursor:pointer" '
+            'onclick="window.open(\'https://online.gov.vn/Home/WebDetails/45021\',\'_blank\')">'
+            'Đã thông báo Bộ Công Thương</span>')
+    b = badge_of(footer(f"<p>© 2026 Cửa hàng Lan Anh</p><p>{pill}</p>"))
+    assert (b.present, b.linked, b.record_id) == (True, True, "45021")

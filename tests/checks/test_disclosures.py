@@ -837,3 +837,43 @@ def test_the_vietnamese_address_beats_its_english_rendering():
                   "<p>Registered office: 88 Tran Hung Dao Street, Cau Ong Lanh Ward, Ho Chi Minh City, Vietnam</p>"
                   "<p>Địa chỉ: 88 Trần Hưng Đạo, Phường Cầu Ông Lãnh, TP. Hồ Chí Minh</p>")
     assert disclose(html).address.value == "88 Trần Hưng Đạo, Phường Cầu Ông Lãnh, TP. Hồ Chí Minh"
+
+
+def test_the_new_address_beats_the_former_one_given_beside_it():
+    html = footer("<p>CÔNG TY TNHH GỐM SỨ AN PHÚ – MST 3702211416</p>"
+                  "<p>Địa chỉ cũ: 12 Đại lộ Bình Dương, Phường Phú Hòa, TP. Thủ Dầu Một, Tỉnh Bình Dương</p>"
+                  "<p>Địa chỉ mới (từ 01/07/2025): 12 Đại lộ Bình Dương, Phường Phú Lợi, TP. Hồ Chí Minh</p>")
+    assert disclose(html).address.value == "12 Đại lộ Bình Dương, Phường Phú Lợi, TP. Hồ Chí Minh"
+
+
+def test_a_former_address_given_alone_is_still_the_address():
+    html = footer("<p>CÔNG TY TNHH GỐM SỨ AN PHÚ – MST 3702211416</p>"
+                  "<p>Địa chỉ (cũ): 12 Đại lộ Bình Dương, Phường Phú Hòa, TP. Thủ Dầu Một, Tỉnh Bình Dương</p>")
+    assert disclose(html).address.value == "12 Đại lộ Bình Dương, Phường Phú Hòa, TP. Thủ Dầu Một, Tỉnh Bình Dương"
+
+
+def test_words_between_the_head_office_label_and_its_lead_verb_are_not_the_address():
+    html = footer("<p>Thương hiệu Gạo Ngon thuộc Công ty Cổ phần Lương Thực Sông Hậu, mã số doanh nghiệp 1801672943."
+                  " Trụ sở công ty đặt tại Số 88 Trần Hưng Đạo, Phường Ninh Kiều, TP. Cần Thơ.</p>")
+    assert disclose(html).address.value == "Số 88 Trần Hưng Đạo, Phường Ninh Kiều, TP. Cần Thơ"
+
+
+def test_a_head_office_shared_with_a_named_workshop_is_read_after_its_label():
+    html = footer("<p>HỘ KINH DOANH NƯỚC MẮM CỬA BIỂN – MST 4201596213</p>"
+                  "<p>Trụ sở &amp; xưởng sản xuất: Thôn Bình Tân, Xã Vạn Ninh, Tỉnh Khánh Hòa</p>")
+    assert disclose(html).address.value == "Thôn Bình Tân, Xã Vạn Ninh, Tỉnh Khánh Hòa"
+
+
+def test_a_code_alone_on_the_line_under_the_owners_name_is_the_registration_number():
+    html = footer("<div class='footer-info'>CÔNG TY TNHH TRÀ ĐÀ LẠT XANH<br/>5801234513<br/>"
+                  "Số 7 Đường 3 Tháng 2, Phường Xuân Hương - Đà Lạt, Tỉnh Lâm Đồng<br/>0263.3822.145<br/>"
+                  "lienhe@tradalatxanh.vn</div>")
+    assert disclose(html).registration_number.value == "5801234513"
+
+
+def test_a_mobile_number_alone_under_the_owners_name_is_not_a_registration_number():
+    html = footer("<div class='footer-info'>CÔNG TY TNHH TRÀ ĐÀ LẠT XANH<br/>0905120014<br/>"
+                  "Số 7 Đường 3 Tháng 2, Phường Xuân Hương - Đà Lạt, Tỉnh Lâm Đồng</div>")
+    d = disclose(html)
+    assert d.registration_number is None
+    assert [p.value for p in d.phones] == ["0905120014"]

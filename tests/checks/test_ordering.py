@@ -172,3 +172,26 @@ def test_a_woocommerce_catalogue_whose_order_buttons_open_zalo_is_not_online_ord
     o = ordering_of(page)
     assert not o.present
     assert "phone_or_chat_order" in names(o) and "platform:woocommerce" in names(o)
+
+
+def test_an_old_table_order_form_posting_to_the_sites_order_script_is_an_ordering_function():
+    # a PHP shop of the 2000s: the button names the trade ("Gửi đơn đặt may"), the action names the order
+    form = ('<FORM name=frmDatMay action=dathang.php method=post><TABLE>'
+            '<TR><TD>Mẫu áo</TD><TD><SELECT name=mau><OPTION>Áo dài lụa</OPTION><OPTION>Áo bà ba</OPTION></SELECT></TD></TR>'
+            '<TR><TD>Số lượng</TD><TD><INPUT name=soluong size=5 value=1></TD></TR>'
+            '<TR><TD>Họ tên</TD><TD><INPUT name=hoten size=30></TD></TR>'
+            '<TR><TD>Điện thoại</TD><TD><INPUT name=dienthoai size=15></TD></TR>'
+            '<TR><TD>Địa chỉ nhận hàng</TD><TD><INPUT name=diachi size=40></TD></TR>'
+            '<TR><TD></TD><TD><INPUT type=submit value="GỬI ĐƠN ĐẶT MAY"></TD></TR></TABLE></FORM>')
+    o = ordering_of(footer(form), "http://aodaiminhhang.com.vn/")
+    assert o.present and "order_form" in names(o)
+
+
+def test_a_contact_form_posting_to_a_contact_script_is_not_an_order_form():
+    form = ('<FORM name=frmLienHe action=lienhe.php method=post><TABLE>'
+            '<TR><TD>Họ tên</TD><TD><INPUT name=hoten></TD></TR>'
+            '<TR><TD>Điện thoại</TD><TD><INPUT name=dienthoai></TD></TR>'
+            '<TR><TD>Địa chỉ</TD><TD><INPUT name=diachi></TD></TR>'
+            '<TR><TD>Nội dung</TD><TD><TEXTAREA name=noidung></TEXTAREA></TD></TR>'
+            '<TR><TD></TD><TD><INPUT type=submit value="Gửi liên hệ"></TD></TR></TABLE></FORM>')
+    assert ordering_of(footer(form), "http://aodaiminhhang.com.vn/").present is False

@@ -6,6 +6,7 @@ import pytest
 
 from monitor.checks import link_priority
 from monitor.checks.policies import check_policies, link_policies
+from monitor.checks.result import POLICY_KEYS
 from monitor.text import fold
 
 from .conftest import corpus_page, footer, parsed
@@ -205,3 +206,69 @@ def test_jump_menu_options_are_not_page_links():
 def test_a_buy_back_and_exchange_policy_is_a_returns_policy():
     assert link_policies(fold("Chính sách thu đổi"), "https://shop.vn/chinh-sach-thu-doi") == {"returns"}
     assert link_policies(fold("Thu đổi vàng bạc"), "https://shop.vn/pages/thu-doi") == {"returns"}
+
+
+def test_a_tuition_refund_policy_is_a_returns_policy():
+    assert link_policies(fold("Chính sách hoàn học phí"), "https://trungtam.edu.vn/hoan-hoc-phi") == {"returns"}
+    assert link_policies(fold("Chính sách hoàn phí dịch vụ"), "https://dichvu.vn/chinh-sach-hoan-phi") == {"returns"}
+
+
+def test_icon_only_policy_links_count_by_their_title_under_a_numbered_slug():
+    html = footer('<div class="policy-icons">'
+                  '<a href="/index.php/chinh-sach/21" title="Chính sách đổi trả"><i class="icon-refresh"></i></a>'
+                  '<a href="/index.php/chinh-sach/22" title="Chính sách giao hàng"><i class="icon-truck"></i></a>'
+                  '<a href="/index.php/chinh-sach/23" title="Hướng dẫn mua hàng"><i class="icon-help"></i></a></div>')
+    p = policies_of(html).to_json()
+    assert p["returns"] == "https://shop.vn/index.php/chinh-sach/21"
+    assert p["shipping"] == "https://shop.vn/index.php/chinh-sach/22"
+    assert p["payment"] is None
+
+
+_POLICY_ON_PAGE = (
+    '<main><h1>Gạo ST25 Sóc Trăng – gạo mới mỗi tuần</h1>'
+    '<section class="chinh-sach"><h2>Chính sách đổi trả</h2>'
+    '<p>Quý khách được đổi gạo trong 5 ngày nếu bao bị rách, gạo ẩm hoặc có mọt. Vui lòng giữ bao và hóa đơn, '
+    'cửa hàng chịu phí gửi lại khi lỗi thuộc về chúng tôi.</p>'
+    '<h2>2. Phương thức thanh toán</h2>'
+    '<p>Thanh toán khi nhận hàng (COD) hoặc chuyển khoản vào tài khoản của cửa hàng trước khi giao.</p>'
+    '</section></main>'
+)
+
+
+def test_a_policy_written_on_the_page_under_its_heading_is_published():
+    p = policies_of(f"<html><body>{_POLICY_ON_PAGE}<footer><p>© 2026 Gạo Ngon Sóc Trăng</p></footer></body></html>")
+    found = p.found
+    assert set(found) == {"returns", "payment"}
+    assert found["returns"].value == "https://shop.vn/"
+    assert found["returns"].excerpt.startswith("policy on the page: Chính sách đổi trả — Quý khách được đổi gạo")
+
+
+def test_a_policy_link_beats_the_same_policy_written_on_the_page():
+    html = (f"<html><body>{_POLICY_ON_PAGE}<footer><a href='/chinh-sach-doi-tra'>Chính sách đổi trả</a>"
+            "</footer></body></html>")
+    assert policies_of(html).to_json()["returns"] == "https://shop.vn/chinh-sach-doi-tra"
+
+
+def test_a_bar_of_selling_points_is_not_a_policy_written_on_the_page():
+    html = footer('<div class="usp"><p>Chính sách đổi trả 7 ngày</p><p>Giao hàng toàn quốc</p>'
+                  '<p>Thanh toán khi nhận hàng</p><p>Hàng chính hãng 100%</p></div>')
+    assert policies_of(html).missing() == list(POLICY_KEYS)
+
+
+def test_a_policy_link_over_the_footers_company_paragraph_is_not_a_policy_written_there():
+    html = footer('<p><a href="https://tapdoan-khac.vn/chinh-sach-bao-mat">Chính sách bảo mật</a></p>'
+                  '<p>Công ty TNHH Gạo Ngon Sóc Trăng, mã số doanh nghiệp 2200123456 do Sở Tài chính tỉnh Cần Thơ '
+                  'cấp ngày 12/03/2021, địa chỉ 45 Hùng Vương, Phường Phú Lợi, TP. Cần Thơ.</p>')
+    assert policies_of(html).to_json()["privacy"] is None
+
+
+def test_a_news_headline_naming_a_policy_is_not_a_policy_written_on_the_page():
+    html = footer('<div class="news"><h3>Chính sách vận chuyển mới của bưu điện từ tháng 7/2026</h3>'
+                  '<p>Từ tháng 7, các đơn vị chuyển phát áp dụng bảng giá mới cho hàng cồng kềnh và hàng lạnh trên toàn quốc.</p></div>')
+    assert policies_of(html).to_json()["shipping"] is None
+
+
+def test_a_read_more_link_to_a_news_article_about_a_policy_is_not_the_policy():
+    article = "/tin-tuc-phap-luat/318-huong-dan-moi-ve-chinh-sach-doi-tra-hang-khi-mua-sam-tren-mang-xa-hoi"
+    assert link_policies(fold("Xem thêm"), f"https://luatsu.vn{article}") == set()
+    assert link_policies(fold("Chính sách đổi trả"), "https://luatsu.vn/chinh-sach-doi-tra-hang-hoa-va-hoan-tien") == {"returns"}
