@@ -682,16 +682,16 @@ class _Needles:
     shop platforms' asset hosts ...). The strings asked for are the checks'
     constants: they are learnt as they are first asked, and from then on one
     Aho–Corasick pass (Rust, with a SIMD prefilter) answers for all of them.
-    Leftmost-first matching reports no overlapping occurrences, so a string
-    not reported that can overlap one that was is tested on its own: the
-    answers are exactly those of ``in``.
+    Leftmost-first matching reports no overlapping occurrences, so strings
+    that can overlap are put in different automata (a handful): the answers
+    are exactly those of ``in``.
     """
 
     LIMIT = 512  # past this many, strings are tested on their own (checks asking about page-derived strings)
 
     def __init__(self) -> None:
         self._known: dict[bytes, None] = {}
-        self._built: tuple | None = None  # (automaton, needles, overlapping indexes of each)
+        self._built: tuple | None = None  # (automaton, its strings) per group of strings that cannot overlap
         self._lock = threading.Lock()
 
     def learn(self, needle: bytes) -> None:
@@ -707,30 +707,35 @@ class _Needles:
             if not self._known:
                 return {}
             built = self._build()
-        automaton, needles, overlaps = built
-        out = dict.fromkeys(needles, False)
-        found = {i for i, _, _ in automaton.find_matches_as_indexes(haystack)}
-        for i in found:
-            out[needles[i]] = True
-        for j in set().union(*(overlaps[i] for i in found)) - found:
-            out[needles[j]] = needles[j] in haystack  # hidden, maybe, behind an overlapping one that was reported
+        out = dict.fromkeys(self._known, False)
+        for automaton, group in built:
+            matches = automaton.find_matches_as_indexes(haystack)
+            if matches:
+                for i in set(next(zip(*matches))):  # the matched strings' indexes, gathered in C
+                    out[group[i]] = True
         return out
 
     def _build(self) -> tuple:
+        """One automaton per group of strings none of which can start inside another:
+        leftmost-first matching then skips no occurrence of any of them."""
         with self._lock:
-            needles = tuple(self._known)
-            automaton = ahocorasick_rs.BytesAhoCorasick(needles, matchkind=ahocorasick_rs.MatchKind.LeftmostFirst)
-            overlaps = tuple(frozenset(j for j, other in enumerate(needles) if j != i and _can_overlap(needle, other))
-                             for i, needle in enumerate(needles))
-            self._built = (automaton, needles, overlaps)
+            groups: list[list[bytes]] = []
+            for needle in self._known:
+                for group in groups:
+                    if not any(_starts_inside(needle, other) or _starts_inside(other, needle) for other in group):
+                        group.append(needle)
+                        break
+                else:
+                    groups.append([needle])
+            self._built = tuple(
+                (ahocorasick_rs.BytesAhoCorasick(group, matchkind=ahocorasick_rs.MatchKind.LeftmostFirst), tuple(group))
+                for group in groups)
             return self._built
 
 
-def _can_overlap(a: bytes, b: bytes) -> bool:
-    """Whether occurrences of ``a`` and ``b`` can share a byte (one inside the other, or an end of one beginning the other)."""
-    if a in b or b in a:
-        return True
-    return any(a.endswith(b[:k]) or b.endswith(a[:k]) for k in range(1, min(len(a), len(b))))
+def _starts_inside(b: bytes, a: bytes) -> bool:
+    """Whether an occurrence of ``b`` can start inside one of ``a`` (at its start included)."""
+    return any(a.startswith(b[: len(a) - k], k) for k in range(len(a)))
 
 
 NEEDLES = _Needles()
