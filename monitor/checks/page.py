@@ -667,7 +667,7 @@ class Anchored:
         """Indexes of the parts of ``joined`` (part ``i`` begins at ``starts[i]``,
         a newline after each) where the regex matches: tried only on the parts
         where a literal occurs."""
-        if len(joined) <= _ANCHOR_MIN:  # a few links: one regex pass costs less than a find per literal
+        if len(joined) <= _ANCHOR_MIN:  # a few links: one regex pass costs less than the literal pass and a search
             return {bisect_right(starts, m.start()) - 1 for m in self.rx.finditer(joined)}
         candidates = {bisect_right(starts, pos) - 1 for _, pos, _ in self._find(joined)}
         search = self.rx.search
@@ -707,7 +707,8 @@ class _Needles:
             if not self._known:
                 return {}
             built = self._build()
-        out = dict.fromkeys(self._known, False)
+        # answers for the strings of the automata read (one learnt meanwhile is tested on its own)
+        out = {needle: False for _, group in built for needle in group}
         for automaton, group in built:
             matches = automaton.find_matches_as_indexes(haystack)
             if matches:
@@ -988,13 +989,13 @@ class ParsedPage:
         return self._joined_links[1]
 
     @cached_property
-    def _link_texts_lined(self) -> str:
-        return "\n" + self._joined_links[0] + "\n"
+    def _link_text_set(self) -> frozenset[str]:
+        return frozenset(link.folded for link in self.unique_links)
 
     def is_link_text(self, folded: str) -> bool:
         """Whether ``folded`` (a folded line of :attr:`text`) is the whole text of a link: a line
         of a menu or a list of links, not text of the page's own."""
-        return bool(folded) and "\n" + folded + "\n" in self._link_texts_lined
+        return bool(folded) and folded in self._link_text_set
 
     def links_matching(self, text_rx: "re.Pattern[str] | Anchored | None" = None,
                        href_rx: "re.Pattern[str] | Anchored | None" = None) -> list[Link]:
