@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, AsyncIterator, Iterable
-from urllib.parse import urldefrag, urlsplit
 
 import scrapy
 from scrapy.http import Response, TextResponse
@@ -27,6 +26,7 @@ from scrapy.http import Response, TextResponse
 from crawler.failures import allows_fallback, describe
 from crawler.items import PageItem, SiteDoneItem
 from monitor.checks import link_priority, record_links
+from monitor.checks.page import ParsedPage
 from monitor.crawl import CrawlTarget as Target
 from monitor.domains import DomainError, normalise_host, registrable_domain
 from monitor.model import CrawledPage, FetchedPage, PageRole
@@ -184,27 +184,25 @@ class SitesSpider(scrapy.Spider):
             encoding=_charset(headers.get("content-type", "")),
         )
 
-    def _links(self, response: Response) -> list[tuple[str, str]]:
+    @staticmethod
+    def _parsed(response: Response) -> ParsedPage | None:
+        """The page parsed once, as the checks parse it (None: not text)."""
         if not isinstance(response, TextResponse):
-            return []
-        links = []
+            return None
         try:
-            anchors = response.css("a[href]")
-        except Exception:  # not parseable as HTML (e.g. JSON, plain text)
+            return ParsedPage.from_html(response.text, response.url)
+        except Exception:  # noqa: BLE001 - an undecodable body has no links
+            return None
+
+    @staticmethod
+    def _links(parsed: ParsedPage | None) -> list[tuple[str, str]]:
+        """The page's links and jump-menu options, read as the checks read them."""
+        if parsed is None:
             return []
-        for anchor in anchors:
-            href = (anchor.attrib.get("href") or "").strip()
-            if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
-                continue
-            try:
-                url = urldefrag(response.urljoin(href))[0]
-            except ValueError:
-                continue
-            if urlsplit(url).scheme not in ("http", "https"):
-                continue
-            text = " ".join(t.strip() for t in anchor.css("::text, img::attr(alt), ::attr(title)").getall())
-            links.append((url, text.strip()))
-        return links
+        try:
+            return parsed.followable_links()
+        except Exception:  # noqa: BLE001 - the crawl must never stop on a page
+            return []
 
     def _outbound(self, state: SiteState, links: list[tuple[str, str]]) -> tuple[str, ...]:
         domains = {_registrable(url) for url, _ in links}
@@ -213,28 +211,31 @@ class SitesSpider(scrapy.Spider):
     def parse_home(self, response: Response) -> Iterable[Any]:
         state = self.sites[response.meta["site"]]
         page = self._page(response, PageRole.HOME)
-        links = self._links(response)
+        parsed = self._parsed(response)
+        links = self._links(parsed)
         state.same_site = {d for d in (_registrable(state.target.domain), _registrable(response.url)) if d}
         yield PageItem(state.target.domain, CrawledPage(page, self._outbound(state, links)))
         if response.status >= 400:
             state.failure = f"HTTP {response.status} on the home page"
             state.failure_url = response.url
         else:
-            yield from self._follow(state, response, links)
+            yield from self._follow(state, parsed, links)
         yield from self._finish(state)
 
     def parse_page(self, response: Response) -> Iterable[Any]:
         state = self.sites[response.meta["site"]]
         role = PageRole(response.meta["role"])
         page = self._page(response, role)
-        links = self._links(response) if role != PageRole.PORTAL else []
+        parsed = self._parsed(response) if role != PageRole.PORTAL else None
+        links = self._links(parsed)
         yield PageItem(state.target.domain, CrawledPage(page, self._outbound(state, links)))
         if role == PageRole.LINKED and response.status < 400:
-            yield from self._follow_badges(state, response)
+            yield from self._follow_badges(state, parsed)
         yield from self._finish(state)
 
-    def _follow(self, state: SiteState, response: Response, links: list[tuple[str, str]]) -> Iterable[scrapy.Request]:
-        yield from self._follow_badges(state, response)
+    def _follow(self, state: SiteState, parsed: ParsedPage | None,
+                links: list[tuple[str, str]]) -> Iterable[scrapy.Request]:
+        yield from self._follow_badges(state, parsed)
         limit = self.settings.getint("MONITOR_MAX_PAGES_PER_SITE", 8)
         scored: dict[str, float] = {}
         for url, text in links:
@@ -247,11 +248,11 @@ class SitesSpider(scrapy.Spider):
         for url in best:
             yield self._request(state, url, PageRole.LINKED)
 
-    def _follow_badges(self, state: SiteState, response: Response) -> Iterable[scrapy.Request]:
-        if not isinstance(response, TextResponse):
+    def _follow_badges(self, state: SiteState, parsed: ParsedPage | None) -> Iterable[scrapy.Request]:
+        if parsed is None:
             return
         limit = self.settings.getint("MONITOR_MAX_PORTAL_PAGES", 3)
-        for url in record_links(response.text, response.url):
+        for url in record_links(parsed):
             if state.portal_requests >= limit:
                 return
             if url in state.seen:

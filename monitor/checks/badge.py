@@ -609,12 +609,15 @@ def check_badge(pages: list[ParsedPage], records: list[PortalRecord]) -> Badge:
     return combine(sightings, records)
 
 
-def record_links(html: str | bytes, base_url: str) -> list[str]:
-    """Absolute URLs of the portal records a page's badges link to, canonical form, in page order."""
+def record_links(html: str | bytes | ParsedPage, base_url: str = "") -> list[str]:
+    """Absolute URLs of the portal records a page's badges link to, canonical form, in page order.
+
+    ``html`` may be a page parsed already (its own URL is then the base)."""
     if isinstance(html, bytes):
         html = html.decode("utf-8", "replace")
     try:
-        page = ParsedPage.from_html(html, base_url)
+        page = html if isinstance(html, ParsedPage) else ParsedPage.from_html(html, base_url)
+        base_url = page.url
         sightings = page_badges(page)
     except Exception:  # noqa: BLE001 - the spider must never crash on a page
         return []

@@ -52,7 +52,7 @@ from functools import cached_property, lru_cache, partial
 from itertools import accumulate, repeat
 from operator import attrgetter
 from typing import NamedTuple
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 import ahocorasick_rs
 from lxml import etree
@@ -963,6 +963,23 @@ class ParsedPage:
                 text = unicodedata.normalize("NFC", " ".join("".join(option.itertext()).split()))
                 out.append(Link(unicodedata.normalize("NFC", href), self.base_url, text,
                                 fold_keep_length(text), None, first + len(out)))
+        return out
+
+    def followable_links(self) -> list[tuple[str, str]]:
+        """Where a visitor can go from this page, for the crawler: each link's and each
+        jump-menu option's absolute http(s) URL (fragment dropped) with its text, or
+        its title when it has none (an icon-only link), in page order."""
+        out: list[tuple[str, str]] = []
+        for link in (*self.links, *self.jump_links):
+            href = link.href
+            if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
+                continue
+            try:
+                url = urldefrag(link.url)[0]
+            except ValueError:  # an address no browser could open ("http://[::1")
+                continue
+            if url.startswith(("http://", "https://")):
+                out.append((url, link.text or self.link_title(link)))
         return out
 
     @cached_property

@@ -22,6 +22,15 @@ HOME = """<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Gố
 <a href="http://online.gov.vn/Home/WebDetails/73995"><img src="/logoSaleNoti.png" alt="Đã thông báo Bộ Công Thương"></a>
 </footer></body></html>"""
 
+# An older shop: its policies only in a <select> jump menu, its about page behind an icon.
+JUMP_MENU_HOME = """<html><head><meta charset="utf-8"><title>Áo Dài Xưa</title></head><body>
+<p>Áo dài lụa — 1.250.000đ <a href="/san-pham/ao-dai">Xem</a></p>
+<a href="/ve-chung-toi" title="Về chúng tôi"><i class="fa fa-info-circle"></i></a>
+<select onchange="window.location=this.value"><option value="">-- Chính sách --</option>
+<option value="/chinh-sach/doi-tra">Chính sách đổi trả</option>
+<option value="/chinh-sach/bao-mat">Chính sách bảo mật</option></select>
+</body></html>"""
+
 PORTAL = """<html><head><title>Thông tin website thương mại điện tử - Online.Gov.VN</title></head><body>
 <div id="containerBOX"><div class="row boxDetailDataDisplay"><div class="col-xs-6">Tên miền:</div><div class="col-xs-6"><p>gomsuan.vn</p></div></div></div>
 </body></html>"""
@@ -37,6 +46,9 @@ def build_web(root: Path) -> Path:
     for slug in ("gioi-thieu", "lien-he", "chinh-sach-doi-tra", "chinh-sach-bao-mat", "chinh-sach-van-chuyen", "dieu-khoan-su-dung", "san-pham", "gio-hang"):
         page("gomsuan.vn", f"{slug}.html", f"<html><body><h1>{slug}</h1></body></html>")
     page("online.gov.vn", "Home/WebDetails/73995.html", PORTAL)
+    page("jumpmenu.vn", "index.html", JUMP_MENU_HOME)
+    for slug in ("chinh-sach/doi-tra", "chinh-sach/bao-mat", "ve-chung-toi", "san-pham/ao-dai"):
+        page("jumpmenu.vn", f"{slug}.html", f"<html><body><h1>{slug}</h1></body></html>")
     page("partner-shop.vn", "index.html", "<html><body>Đối tác</body></html>")
     page("newname.vn", "index.html", "<html><body><h1>Tên mới</h1></body></html>")
     page("huge.vn", "index.html", b"<html><body>" + b"x" * (300 * 1024) + b"</body></html>")

@@ -50,6 +50,14 @@ def test_outbound_domains_are_recorded_for_the_lookalike_scan(crawl_config, tiny
     assert "gomsuan.vn" not in home.outbound_domains
 
 
+def test_policies_in_a_jump_menu_and_an_icon_only_about_link_are_fetched(crawl_config, tiny_web):
+    fetch = crawl(crawl_config, tiny_web, "jumpmenu.vn")["jumpmenu.vn"]
+    linked = {p.page.final_url for p in fetch.pages if p.page.role == PageRole.LINKED}
+    assert {"http://jumpmenu.vn/chinh-sach/doi-tra", "http://jumpmenu.vn/chinh-sach/bao-mat",
+            "http://jumpmenu.vn/ve-chung-toi"} <= linked
+    assert "http://jumpmenu.vn/san-pham/ao-dai" not in linked  # a product page tells nothing
+
+
 def test_page_selection_stops_at_the_configured_number(tmp_path, tiny_web):
     config = write_config(tmp_path, "max_pages_per_site = 2\n")
     fetch = crawl(config, tiny_web, "gomsuan.vn")["gomsuan.vn"]
