@@ -31,6 +31,7 @@ from monitor.checks.vocabulary import (
     CART_PATHS,
     CART_QUERIES,
     DELIVERY_HEADS,
+    ENGLISH_POLICY_TOPICS,
     GIAO_NOT_DELIVERY,
     ORDER_TRACKING_TEXTS,
     POLICY_KEYWORDS,
@@ -278,12 +279,16 @@ _MIN_SECTION_WORDS = 4
 # chuyển", "2. Phương thức thanh toán:"), then its text. Matched on the folded text, line by line.
 # Read at the start of the lines where a marker stands (found in one Aho-Corasick pass: a regex
 # tried at every line of a catalogue costs more than the rest of the policy check).
+# An English heading names its topic first ("Privacy Policy", "Return & Refund Policy").
+_ENGLISH_HEAD = (r"(?:(?:" + "|".join(ENGLISH_POLICY_TOPICS) + r")(?: ?[&,/] ?| and | ))+polic(?:y|ies)")
 _SECTION_HEAD = re.compile(
     r"(?:\d{1,2}[.)] ?|[-•*+] ?)?((?:" + "|".join(re.escape(m) for m in POLICY_SECTION_MARKERS)
-    + r")(?![a-z0-9])[^\n]{0,80}?)[ :.]*(?=\n|$)")
+    + "|" + _ENGLISH_HEAD + r")(?![a-z0-9])[^\n]{0,80}?)[ :.]*(?=\n|$)")
 _SECTION_MARKERS = ahocorasick_rs.AhoCorasick(POLICY_SECTION_MARKERS, matchkind=ahocorasick_rs.MatchKind.LeftmostFirst)
-# What may stand before the heading's first word on its line: its number or bullet.
+# What may stand before the heading's first word on its line: its number or bullet, or for
+# "policy" the English topic words.
 _HEAD_LEAD = 4
+_ENGLISH_LEAD = 48
 _MAX_SECTION_HEAD_WORDS = 8
 # A heading names the policy: a number makes it a promotion or news ("Chính sách bán hàng tháng
 # 3/2026"), a separator a line of links ("Chính sách bảo mật · Tin tức").
@@ -302,8 +307,10 @@ def _policy_sections(p: ParsedPage) -> list[tuple[str, str]]:
     that is a link's text names another page; one over a list of links titles a menu."""
     folded = p.folded
     out: list[tuple[str, str]] = []
-    starts = {folded.rfind("\n", max(0, pos - _HEAD_LEAD - 1), pos) + 1 or max(0, pos - _HEAD_LEAD)
-              for _, pos, _ in _SECTION_MARKERS.find_matches_as_indexes(folded)}
+    starts = set()
+    for marker, pos, _ in _SECTION_MARKERS.find_matches_as_indexes(folded):
+        lead = _ENGLISH_LEAD if POLICY_SECTION_MARKERS[marker].startswith("polic") else _HEAD_LEAD
+        starts.add(folded.rfind("\n", max(0, pos - lead - 1), pos) + 1 or max(0, pos - lead))
     for line_start in _capped(sorted(starts)):
         if line_start and folded[line_start - 1] != "\n":
             continue  # the marker stands inside a line

@@ -511,6 +511,12 @@ POLICY_SECTION_MARKERS: tuple[str, ...] = (
     "chinh sach", "quy dinh", "dieu khoan", "huong dan", "quy trinh", "hinh thuc", "phuong thuc",
     "co che", "dieu kien", "quy che", "policy", "policies", "terms",
 )
+# English words naming a policy's topic before "policy" in a heading ("Return & Refund Policy").
+ENGLISH_POLICY_TOPICS: tuple[str, ...] = (
+    "privacy", "return", "returns", "refund", "refunds", "exchange", "exchanges", "shipping", "delivery",
+    "payment", "payments", "complaint", "complaints", "dispute", "inspection", "cookie", "cookies",
+    "warranty", "cancellation", "data", "protection", "personal", "information", "customer",
+)
 # Words of a link's URL that make it a policy page whatever it is about ("/index.php/chinh-sach/12"):
 # an icon-only link there is read by its title.
 POLICY_SLUG_MARKERS: tuple[str, ...] = (

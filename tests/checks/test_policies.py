@@ -272,3 +272,23 @@ def test_a_read_more_link_to_a_news_article_about_a_policy_is_not_the_policy():
     article = "/tin-tuc-phap-luat/318-huong-dan-moi-ve-chinh-sach-doi-tra-hang-khi-mua-sam-tren-mang-xa-hoi"
     assert link_policies(fold("Xem thêm"), f"https://luatsu.vn{article}") == set()
     assert link_policies(fold("Chính sách đổi trả"), "https://luatsu.vn/chinh-sach-doi-tra-hang-hoa-va-hoan-tien") == {"returns"}
+
+
+def test_english_policies_written_on_the_page_under_their_headings_are_published():
+    html = ('<html><body><main><section id="policies"><h2>Privacy Policy</h2>'
+                  '<p>We collect your name, phone number and delivery address only to process your orders, '
+                  'and we never sell or share them with third parties without your consent.</p>'
+                  '<h3>Return &amp; Refund Policy</h3>'
+                  '<p>Unopened items may be returned within 7 days of delivery for a full refund to the original '
+                  'payment method; please contact our hotline before sending the parcel back.</p></section></main>'
+            '<footer><p>© 2026 Saigon Ceramics</p></footer></body></html>')
+    found = policies_of(html).found
+    assert {"privacy", "returns"} <= set(found)
+    assert found["privacy"].excerpt.startswith("policy on the page: Privacy Policy — We collect your name")
+
+
+def test_an_english_sentence_about_a_policy_is_not_its_heading():
+    html = ('<html><body><main><p>Please read our shipping policy</p>'
+            '<p>Orders placed before noon leave our warehouse on the same day and usually arrive within '
+            'two to three working days anywhere in Vietnam.</p></main></body></html>')
+    assert policies_of(html).to_json()["shipping"] is None
