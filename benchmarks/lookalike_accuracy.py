@@ -1,6 +1,6 @@
 """Lookalike matching quality on the labelled set in tests/lookalike/data/.
 
-    .venv/bin/python benchmarks/lookalike_accuracy.py [--set dev|holdout|holdout2|holdout3|holdout4|all] [--min-score 70] [--show]
+    .venv/bin/python benchmarks/lookalike_accuracy.py [--set dev|holdout|holdout2|...|all] [--min-score 70] [--show]
 
 Brands: ``brands.csv`` (real Vietnamese shops, banks, wallets, chains, with
 aliases and owned domains). Labelled candidates, one
@@ -95,7 +95,8 @@ def report(title: str, results: dict[str, list], show: bool) -> tuple[float, flo
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("dev", "holdout", "holdout2", "holdout3", "holdout4", "all"), default="all")
+    sets = sorted(p.stem for p in DATA.glob("*.csv") if p.stem != "brands")
+    parser.add_argument("--set", choices=(*sets, "all"), default="all")
     parser.add_argument("--min-score", type=float, default=DEFAULT_MIN_SCORE)
     parser.add_argument("--show", action="store_true", help="list misses and false positives")
     args = parser.parse_args()
@@ -103,7 +104,7 @@ def main() -> int:
     matcher = Matcher(read_brands_csv(DATA / "brands.csv"), min_score=args.min_score)
     ordinary = [(d, "", "ordinary") for d in iter_domain_lines(DATA / "ordinary.txt")]
     print(f"{len(matcher.brands)} brands, min score {args.min_score:g}")
-    names = ("dev", "holdout", "holdout2", "holdout3", "holdout4") if args.set == "all" else (args.set,)
+    names = sets if args.set == "all" else (args.set,)
     every: list[tuple[str, str, str]] = []
     for name in names:
         rows = read_labelled(name)
