@@ -471,6 +471,9 @@ def _portal_links(p: ParsedPage, seen: set[etree._Element]) -> list[BadgeSightin
         kind = _text_kind(text) or info.kind
         if info.state not in ("record", "placeholder", "portal_root") and not _text_is_badge(text):
             continue
+        if info.state == "portal_root" and text.strip() and not (_text_is_badge(text) or _text_kind(text)) \
+                and not any(True for _ in el.iter("img", "svg", "picture", "amp-img")):
+            continue  # a text link to the portal's home page ("Tra cứu website TMĐT") claims nothing
         seen.add(el)
         out.append(_sighting(p, "link", info, kind, _element_excerpt(el)))
     return out

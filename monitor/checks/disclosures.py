@@ -121,6 +121,14 @@ _UNLABELLED_REG = re.compile(
 # Every match of _UNLABELLED_REG holds one of these ("... do Sở KH&ĐT cấp").
 _UNLABELLED_ISSUER_LEADS = tuple(f"{by} {issuer}" for by in ("do", "boi", "tai")
                                  for issuer in ("so ", "phong ", "ubnd", "uy ban", "cuc "))
+# A code followed straight by its issuer or its registration dates, the label left to an icon
+# ("0109667779 – Sở KH&ĐT TP. Hà Nội cấp ngày 21/06/2021", "0202076964 · đăng ký lần đầu 04/04/2020").
+_ISSUED_LEADS = ("so ke hoach", "so kh", "so tai chinh", "phong dang ky", "phong tai chinh", "dang ky lan dau",
+                 "cap lan dau", "cap ngay")
+_ISSUED_REG = re.compile(
+    r"(?<![\w.])(\d(?:[ .]?\d){9}(?:-\d{3})?)(?![\d])(?: ?[,·–—|-] ?| )(?=(?:"
+    + "|".join(_ISSUED_LEADS) + r")(?![a-z]))"
+)
 _NUM_DATE = re.compile(r"(?<!\d)(\d{1,2}) ?[/.\-] ?(\d{1,2}) ?[/.\-] ?(\d{4}|\d{2})(?!\d)")
 _WORD_DATE = re.compile(r"ngay (\d{1,2}),? thang (\d{1,2}),? nam (\d{4})")
 _ISSUER_STOP = re.compile(
@@ -137,6 +145,8 @@ _PHONE = re.compile(
     rf"|8{_NOT_AFTER_WORD}4(?=[ .\-]?\(?\d)|1{_NOT_AFTER_WORD}[89]00)"
     r"(?:(?: ?[.\-] ?|[ /])?\(?\d+\)?)+"
 )
+# A date written with slashes, day and month in range ("01/05/2025", "1/5/2025").
+_SLASH_DATE = re.compile(r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?!\d)")
 # The last digit group of a phone match with what joins it ("(8" of "0988 72 18 18 (8h30").
 _GLUED_GROUP = re.compile(r"(?: ?[.\-] ?|[ /])?\(?\d+\)?$")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,12}")
@@ -393,7 +403,16 @@ def _label_chain(folded: str, start: int, end: int, kind: str, text: str | None 
     return pos, kind
 
 
+# What may qualify a registration label before its colon: whose number it is ("Mã số thuế hộ kinh
+# doanh:"), or what it is, in brackets ("Mã số thuế (số định danh cá nhân của chủ hộ):").
+_LABEL_QUALIFIER = re.compile(r" ?(?:\([^()\n\d:]{1,70}\)|[a-z][^()\n\d:]{0,38}?\)?) ?:")
+_NOT_QUALIFIERS = ("hotline", "dien thoai", "tel", "email", "dia chi", "fax", "website", "zalo")
+
+
 def _skip_lead(folded: str, pos: int) -> int:
+    m = _LABEL_QUALIFIER.match(folded, pos)
+    if m is not None and not any(w in m.group() for w in _NOT_QUALIFIERS):
+        pos = m.end()
     pos = _skip_separators(folded, pos)
     for _ in range(2):
         for lead in sorted(REG_VALUE_LEAD, key=len, reverse=True):
@@ -483,6 +502,12 @@ def _registration_candidates(p: ParsedPage) -> list[_Candidate]:
         for m in _capped(list(_UNLABELLED_REG.finditer(folded))):
             parsed = parse_registration_number(text[m.start(1) : m.end(1)])
             if parsed.kind in (IdKind.ENTERPRISE, IdKind.BRANCH):
+                out.append(_Candidate(parsed.normalised, m.start(1), m.end(1), 2.0,
+                                      {"label": "unlabelled", "parsed": parsed, "value_start": m.start(1)}))
+    if not out and any(lead in folded for lead in _ISSUED_LEADS):
+        for m in _capped(list(_ISSUED_REG.finditer(folded))):
+            parsed = parse_registration_number(text[m.start(1) : m.end(1)])
+            if parsed.kind in (IdKind.ENTERPRISE, IdKind.BRANCH) and parsed.valid:
                 out.append(_Candidate(parsed.normalised, m.start(1), m.end(1), 2.0,
                                       {"label": "unlabelled", "parsed": parsed, "value_start": m.start(1)}))
     return out
@@ -591,6 +616,11 @@ def _iso_date(day: str, month: str, year: str) -> str | None:
 
 # --- owner name --------------------------------------------------------------
 
+# Words that make an owner label name the owner's parent ("Parent company:", "Công ty mẹ:").
+_PARENT_LEADS = ("parent ", "holding ")
+_PARENT_TAILS = (" me:", " me :", " me\uff1a")
+
+
 def _owner_candidates(p: ParsedPage, anchors: list[int]) -> list[_Candidate]:
     folded, text = p.folded, p.text
     out: list[_Candidate] = []
@@ -605,6 +635,8 @@ def _owner_candidates(p: ParsedPage, anchors: list[int]) -> list[_Candidate]:
                 continue
         if _stop_at(folded, pos, text):  # "Thông tin chủ sở hữu\nTên doanh nghiệp: ..."
             continue
+        if folded.endswith(_PARENT_LEADS, 0, start) or folded.startswith(_PARENT_TAILS, end):
+            continue  # "Parent company:", "Công ty mẹ:": another entity, the owner's parent
         stop = _value_end(folded, pos, limit=160, text=text)
         lead = _COPYRIGHT_LEAD.match(folded, pos, stop)  # "Company\n© 2025 X Company Limited"
         if lead:
@@ -846,7 +878,16 @@ def _english_entity(folded: str, text: str, start: int, end: int) -> _Candidate 
         return None
     if any(v in fold(value) for v in VENDOR_NAMES):
         return None
+    lead = _BRANCH_OF.search(before, 0, m.start(1))
+    if lead is not None:  # "Branch of X Company Limited in Da Nang": the branch is the entity
+        place = _ENGLISH_BRANCH_PLACE.match(text, end)
+        end = place.end() if place else end
+        return _Candidate(_trim(collapse_space(text[line_start + lead.start():end])), line_start + lead.start(), end)
     return _Candidate(value, line_start + m.start(1), end)
+
+
+_BRANCH_OF = re.compile(r"(?<![\w])Branch of\s+$", re.I)
+_ENGLISH_BRANCH_PLACE = re.compile(r" +(?:in|at) +[A-Z][\w.]*(?: +[A-Z][\w.]*){0,3}")
 
 
 # --- address -----------------------------------------------------------------
@@ -1169,9 +1210,12 @@ def _phone_candidates(p: ParsedPage, blocked: list[tuple[int, int]]) -> list[_Ca
             continue
         if any(lo <= start < hi for lo, hi in blocked):
             continue
+        dates = [(start + d.start(), start + d.end()) for d in _SLASH_DATE.finditer(raw)] if "/" in raw else []
         for number, (s, e) in _split_phones(raw, start):
             if _PRICE_SHAPE.match(raw.strip()) or _PRICE_AFTER.match(folded[e : e + 6]):
                 continue
+            if any(s < hi and lo < e for lo, hi in dates):
+                continue  # digits of a date ("valid 01/05/2025 – 30/09/2025" is no 0520 253 009)
             before = folded[max(0, s - 14) : s]
             if _FAX_INDEX.first(before) is not None and "hotline" not in before and "tel" not in before:
                 continue
@@ -1399,6 +1443,8 @@ def page_disclosures(p: ParsedPage) -> PageDisclosures:
     addresses = _address_candidates(p, address_hits)
     if not addresses:
         addresses = _unlabelled_addresses(p) or _card_line_addresses(p.folded, p.text)
+    elif all(c.score <= _SECONDARY_SCORE for c in addresses):
+        addresses += _main_beside_secondary(p, addresses)
     addresses = _prefer_footer(addresses, own_from)
     if result.owner is not None and _is_branch(result.owner.value):
         _prefer_branch(regs, addresses)
@@ -1415,6 +1461,22 @@ def page_disclosures(p: ParsedPage) -> PageDisclosures:
     result.chats = _dedupe(_chat_links(p))
     _fill_from_json_ld(result)
     return result
+
+
+# Labelled addresses scored this low are a workshop's, a warehouse's, a factory's (rank 4).
+_SECONDARY_SCORE = 10.0 - 4
+
+
+def _main_beside_secondary(p: ParsedPage, labelled: list[_Candidate]) -> list[_Candidate]:
+    """When the only labelled addresses are a workshop's or a warehouse's ("Xưởng: Lô C7 KCN …"),
+    the address beside them with no label (a map-pin icon before it) is the shop's own: it
+    outranks them. Lines holding a labelled one are not read again."""
+    out = []
+    for c in _unlabelled_addresses(p):
+        if not any(c.start < other.end and other.start < c.end for other in labelled):
+            c.score = _SECONDARY_SCORE + 0.5
+            out.append(c)
+    return out
 
 
 def _vietnamese_address(best: _Candidate, addresses: list[_Candidate]) -> _Candidate:

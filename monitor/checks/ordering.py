@@ -225,8 +225,27 @@ def _ordered_elsewhere(p: ParsedPage, chat_order: str | None) -> Signal | None:
     if found is None:
         found, name = _booking_form(p), "booking_form"
     if found is None:
-        found, name = chat_order, "phone_or_chat_order"
+        found, name = chat_order or _ordering_by_chat_stated(p), "phone_or_chat_order"
     return Signal(name, p.url, found[:300], False, p.sha256) if found else None
+
+
+# Phrases that say how to order, by phone or chat ("Liên hệ để đặt hàng: gọi hotline hoặc nhắn Zalo"),
+# not a bare "Liên hệ" or "Chat Zalo".
+_ORDER_BY_CHAT_RX = _phrases(tuple(t for t in OFFLINE_ORDER_TEXTS if "dat hang" in t or "mua hang" in t
+                                   or "order" in t))
+
+
+def _ordering_by_chat_stated(p: ParsedPage) -> str | None:
+    """The page's own words that its goods are ordered by phone or chat, with a phone or chat link
+    to order by; None when it does not say so."""
+    m = _ORDER_BY_CHAT_RX.search(p.folded)
+    if m is None:
+        return None
+    link = next((link for link in p.unique_links if _OFFLINE_HREF_RX.search(link.href.lower())
+                 and not link.href.lower().startswith("mailto:")), None)
+    if link is None:
+        return None
+    return f"{excerpt(p.text, m.start(), m.end(), 40)} → {link.href}"
 
 
 def _offline(text: str, href: str = "") -> bool:

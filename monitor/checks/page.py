@@ -134,6 +134,11 @@ _JSON_LD_RECORD = (f"<xsl:if test=\"contains(translate(@type,'LDJSON','ldjson'),
                    f'{_x(_AUX)}J<xsl:value-of select="node()[1][self::text()]"/>{_x(_FIELD_END)}</xsl:if>')
 
 
+# An icon standing for the label "Fax" (<i class="fa fa-fax">, <span class="i-mdi:fax">): read as the
+# word, so the number after it is not taken for a phone.
+_FAX_ICONS = "i[contains(@class,'fax')]|span[contains(@class,'fax')]"
+
+
 def _page_stylesheet() -> str:
     """One pass over the tree, in C, gives everything the checks read from it.
 
@@ -156,6 +161,7 @@ def _page_stylesheet() -> str:
 <xsl:template match="style"{m}>{hid}</xsl:template>
 <xsl:template match="{block}"{m}>{br}<xsl:apply-templates{m}/>{br}</xsl:template>
 <xsl:template match="{inline}"{m}>{il}<xsl:apply-templates{m}/>{il}</xsl:template>
+<xsl:template match="{_FAX_ICONS}"{m}>{il}Fax: <xsl:apply-templates{m}/>{il}</xsl:template>
 <xsl:template match="a[@href]"{m}>{il}{_OPEN_RECORD}<xsl:apply-templates mode="l"/>{_x(_LINK_CLOSE)}{il}</xsl:template>
 <xsl:template match="{_COMPONENTS}"{m}>{_OPEN_RECORD}<xsl:apply-templates mode="l"/>{_x(_LINK_CLOSE)}</xsl:template>
 <xsl:template match="h1" priority="1"{m}>{_H1_RECORD}{br}<xsl:apply-templates{m}/>{br}</xsl:template>

@@ -72,7 +72,7 @@ _POLICY_PAGE_HREF = Anchored(re.compile("|".join(re.escape(m) for m in POLICY_SL
 # A link text read as an article's headline, not a page's name: a subtitle after a colon, or a
 # question ("Chính sách đổi trả của Tiki: những điều cần biết", "Đổi trả hàng online thế nào?").
 _HEADLINE = re.compile(r"\w[:?] *\S+ \S+|\w ?\?$")
-_SLUG_MARKERS = ("chinh sach", "policy", "quy dinh", "dieu khoan", "huong dan", "terms", "privacy", "pages")
+_SLUG_MARKERS = ("chinh sach", "policy", "policies", "quy dinh", "dieu khoan", "huong dan", "terms", "privacy", "pages")
 
 
 def policies_in(text: str) -> set[str]:
@@ -158,7 +158,9 @@ def link_policies(text_folded: str, url: str) -> set[str]:
     found: set[str] = set()
     if by_text and (len(words) <= _MAX_TEXT_WORDS or text.startswith("chinh sach")):
         has_marker = bool(_MARKER_RX.search(text))
-        if (has_marker or len(words) <= 5) and (not article or text.startswith("chinh sach")):
+        # a bilingual link names the policy in each language ("Delivery & Pick-up / Giao hàng và nhận")
+        short = len(words) <= 5 or any(len(part.split()) <= 5 and policies_in(part) for part in text.split(" / "))
+        if (has_marker or short) and (not article or text.startswith("chinh sach")):
             found |= by_text
     if by_slug and not article and not _headline_slug(url):
         slug_marked = any(m in slug for m in _SLUG_MARKERS)

@@ -141,6 +141,8 @@ REG_LABELS: dict[str, str] = {
     "ma htx": "code",
     # a branch (chi nhánh): its own 13-character code, parent code + "-NNN"
     "ma so chi nhanh": "code",
+    "branch code": "code",
+    "branch tax code": "code",
     "ma chi nhanh": "code",
     "mst chi nhanh": "code",
     "ma so thue chi nhanh": "code",

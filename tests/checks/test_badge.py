@@ -256,3 +256,13 @@ def test_a_text_badge_whose_onclick_opens_the_record_in_a_script_string_is_linke
             'Đã thông báo Bộ Công Thương</span>')
     b = badge_of(footer(f"<p>© 2026 Cửa hàng Lan Anh</p><p>{pill}</p>"))
     assert (b.present, b.linked, b.record_id) == (True, True, "45021")
+
+
+def test_a_text_link_to_the_portals_home_page_claims_no_badge():
+    html = footer('<ul class="tools"><li><a href="https://online.gov.vn/" target="_blank">Tra cứu website TMĐT</a></li>'
+                  '<li><a href="https://hoadondientu.gdt.gov.vn/">Tra cứu hóa đơn điện tử</a></li></ul>')
+    assert badge_of(html).present is False
+    # the same link holding the badge image is an unlinked badge
+    html = footer('<a href="https://online.gov.vn/"><img src="/logoSaleNoti.png" alt="Đã thông báo Bộ Công Thương"></a>')
+    b = badge_of(html)
+    assert b.present and not b.linked

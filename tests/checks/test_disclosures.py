@@ -877,3 +877,56 @@ def test_a_mobile_number_alone_under_the_owners_name_is_not_a_registration_numbe
     d = disclose(html)
     assert d.registration_number is None
     assert [p.value for p in d.phones] == ["0905120014"]
+
+
+def test_a_tax_code_label_qualified_before_its_colon():
+    html = footer("<p><b>HỘ KINH DOANH NƯỚC MẮM BA HÒN</b></p>"
+                  "<p>Mã số thuế hộ kinh doanh: 091185007733 (số định danh cá nhân của chủ hộ Trần Văn Hòn)</p>")
+    assert disclose(html).registration_number.value == "091185007733"
+    html = footer("<p><b>Hộ kinh doanh Bánh tráng Cô Sáu</b></p>"
+                  "<p>Mã số thuế (số định danh cá nhân của chủ hộ): 072190004521</p>")
+    assert disclose(html).registration_number.value == "072190004521"
+
+
+def test_a_qualifier_is_not_read_across_a_missing_value_into_the_hotline():
+    html = footer("<p>CÔNG TY TNHH THỜI TRANG ABC</p><p>MST: Đang cập nhật. Hotline: 0909 123 456</p>")
+    assert disclose(html).registration_number is None
+
+
+def test_a_code_behind_an_icon_followed_by_its_issuer_is_the_registration_number():
+    html = footer('<h4>CÔNG TY CỔ PHẦN MỸ PHẨM LÀNH</h4><ul><li><svg class="e-far-id-card"></svg>'
+                  '<span>0109667779 – Sở KH&amp;ĐT TP. Hà Nội cấp ngày 21/06/2021</span></li>'
+                  '<li><svg class="e-fas-map-marker-alt"></svg><span>Số 27 Nguyễn Khang, Phường Yên Hòa, Hà Nội</span></li></ul>')
+    d = disclose(html)
+    assert d.registration_number.value == "0109667779"
+    assert d.issuer.value == "Sở KH&ĐT TP. Hà Nội" and d.issue_date.value == "2021-06-21"
+
+
+def test_the_digits_of_dates_are_not_a_phone_number():
+    html = footer("<p>Ưu đãi: ở 3 đêm trả 2 – áp dụng 01/05/2025 – 30/09/2025</p><p>Hotline: 0236 3 888 999</p>")
+    assert [p.value for p in disclose(html).phones] == ["02363888999"]
+
+
+def test_a_number_after_a_fax_icon_is_not_a_phone():
+    html = footer('<ul><li><i class="fa fa-phone"></i> (028) 3925 6618</li>'
+                  '<li><i class="fa fa-fax"></i> (028) 3925 6619</li></ul>')
+    assert [p.value for p in disclose(html).phones] == ["02839256618"]
+
+
+def test_the_address_with_no_label_outranks_a_workshops_labelled_one():
+    html = footer('<p>CÔNG TY TNHH NỘI THẤT GỖ VIỆT</p><ul>'
+                  '<li><i class="icon-map-pin-fill"></i> Số 128 Lê Văn Việt, Phường Tăng Nhơn Phú, TP. Hồ Chí Minh</li>'
+                  '<li><i class="icon-map-pin-fill"></i> Xưởng: Lô C7 Đường số 3, KCN Tân Phú Trung, Xã Tân An Hội, '
+                  'TP. Hồ Chí Minh</li></ul>')
+    assert disclose(html).address.value == "Số 128 Lê Văn Việt, Phường Tăng Nhơn Phú, TP. Hồ Chí Minh"
+
+
+def test_an_english_branch_discloses_itself_not_its_parent_company():
+    html = footer("<p>Branch of Mekong Trails Travel Company Limited in Da Nang</p>"
+                  "<p>Branch code: 0315335803-001</p>"
+                  "<p>Address: 45 Bach Dang Street, Hai Chau Ward, Da Nang City</p>"
+                  "<p>Parent company: Mekong Trails Travel Company Limited – Enterprise code 0315335803 – "
+                  "12 Nguyen Hue Boulevard, Sai Gon Ward, Ho Chi Minh City.</p>")
+    d = disclose(html)
+    assert d.owner_name.value == "Branch of Mekong Trails Travel Company Limited in Da Nang"
+    assert d.registration_number.value == "0315335803-001"

@@ -195,3 +195,15 @@ def test_a_contact_form_posting_to_a_contact_script_is_not_an_order_form():
             '<TR><TD>Nội dung</TD><TD><TEXTAREA name=noidung></TEXTAREA></TD></TR>'
             '<TR><TD></TD><TD><INPUT type=submit value="Gửi liên hệ"></TD></TR></TABLE></FORM>')
     assert ordering_of(footer(form), "http://aodaiminhhang.com.vn/").present is False
+
+
+def test_a_shop_theme_whose_page_says_to_order_by_phone_or_zalo_is_not_online_ordering():
+    html = ('<html><head><link rel="stylesheet" href="//theme.hstatic.net/1000/1/14/theme.css"></head><body>'
+            '<div class="product"><h3>Điều hòa Inverter 9000BTU</h3><span>7.290.000₫</span></div>'
+            '<div class="product"><h3>Điều hòa Inverter 12000BTU</h3><span>10.490.000₫</span></div>'
+            '<div class="product"><h3>Điều hòa âm trần 18000BTU</h3><span>21.900.000₫</span></div>'
+            '<section><h2>Cách đặt hàng</h2><p><strong>Liên hệ để đặt hàng:</strong> gọi hotline hoặc nhắn Zalo '
+            'tên sản phẩm và địa chỉ lắp đặt.</p><a class="btn" href="https://zalo.me/0912628468">Chat Zalo</a></section>'
+            '<script src="//theme.hstatic.net/1000/1/14/app.js"></script></body></html>')
+    o = ordering_of(html)
+    assert o.present is False and "phone_or_chat_order" in names(o)

@@ -292,3 +292,12 @@ def test_an_english_sentence_about_a_policy_is_not_its_heading():
             '<p>Orders placed before noon leave our warehouse on the same day and usually arrive within '
             'two to three working days anywhere in Vietnam.</p></main></body></html>')
     assert policies_of(html).to_json()["shipping"] is None
+
+
+def test_a_bilingual_policy_link_names_the_policy_in_each_language():
+    html = footer('<h4>Shop policies / Chính sách</h4><ul>'
+                  '<li><a href="/policies/delivery-pickup">Delivery &amp; Pick-up / Giao hàng và nhận tại trường</a></li>'
+                  '<li><a href="/policies/return-exchange">Return &amp; Exchange Policy / Chính sách đổi trả</a></li></ul>')
+    p = policies_of(html).to_json()
+    assert p["shipping"] == "https://shop.vn/policies/delivery-pickup"
+    assert p["returns"] == "https://shop.vn/policies/return-exchange"
