@@ -63,6 +63,7 @@ from monitor.checks.vocabulary import (
     WEAK_OWNER_LABELS,
     with_variants,
 )
+from monitor.domains import DomainError, registrable_domain
 from monitor.identifiers import IdKind, compact, parse_registration_number
 from monitor.provinces import province_in_address, province_mentions
 from monitor.text import collapse_space, fold
@@ -278,7 +279,7 @@ def _value_end(folded: str, start: int, limit: int = 220, hard_only: bool = Fals
             if not hard_only or label in _HARD_STOPS:
                 end = pos
                 break
-    for sep in (" | ", "|", " • ", "•", " · ", " ; ", "; "):
+    for sep in (" | ", "|", " • ", "•", " · ", " ; ", "; ", " / "):
         cut = folded.find(sep, start, end)
         if cut > start:
             end = cut
@@ -287,16 +288,18 @@ def _value_end(folded: str, start: int, limit: int = 220, hard_only: bool = Fals
 
 def _names_a_trade(text: str | None, pos: int, lab_end: int, line_end: int) -> bool:
     """Whether the trade word at ``text[pos:lab_end]`` is part of a capitalised name that runs
-    on to the end of its line: capitalised words after it and no number or colon."""
+    on to the end of its line or of its part of the line ("Hộ kinh doanh Điện thoại Tín Phát - GCN
+    ĐKHKD số ..."): capitalised words after it and no number or colon."""
     if text is None or not text[pos:pos + 1].isupper():
         return False
-    rest = text[lab_end:line_end]
+    rest = _PART_SEPARATOR.split(text[lab_end:line_end], maxsplit=1)[0]
     words = rest.split()
     if not rest.startswith(" ") or not words:
         return False
     return all(w[:1].isupper() and w.isalpha() for w in words)
 
 
+_PART_SEPARATOR = re.compile(r" [-–—/|·•] |[,;]")
 _LEADING_SYMBOLS = re.compile(r"^[^\w(\"'“]+")
 
 
@@ -658,6 +661,8 @@ def _owner_candidates(p: ParsedPage, anchors: list[int]) -> list[_Candidate]:
         score = 8.0 if legal else 7.0 if is_person_name(value) else 5.5
         out.append(_Candidate(value, pos, stop, score, {"label": label}))
     for start, end, label, _ in _capped(list(_LEGAL_START_INDEX.finditer(folded, original=text))):
+        if folded.startswith((":", " :", "\uff1a"), end):
+            continue  # a label ("CONG TY: CÔNG TY TNHH ..."): the name follows it
         # where the name stands first (cheap), the name itself only then
         near = any(abs(a - start) < 350 for a in anchors)
         line_start = _line_start_within(folded, start, _LEAD_WINDOW)
@@ -1429,6 +1434,9 @@ def page_disclosures(p: ParsedPage) -> PageDisclosures:
                     if not any(lo <= h[0] < hi for lo, hi in reg_labels)]
     anchors = [c.start for c in regs] + [h[0] for h in address_hits][:20]
     owners = _prefer_footer(_owner_candidates(p, anchors), own_from)
+    for c in owners:
+        if _names_this_website(p, c):
+            c.score += _WEBSITE_OWNER_BONUS
     if owners:
         best = _registered_name(max(owners, key=lambda c: (c.score, -c.start)), owners, p.folded)
         result.owner = _household_of(_written_out(best, owners), owners)
@@ -1447,7 +1455,7 @@ def page_disclosures(p: ParsedPage) -> PageDisclosures:
         addresses += _main_beside_secondary(p, addresses)
     addresses = _prefer_footer(addresses, own_from)
     if result.owner is not None and _is_branch(result.owner.value):
-        _prefer_branch(regs, addresses)
+        _prefer_branch(regs, addresses, result.owner)
         result.reg = _best_registration(regs)
     foreign = _foreign_anchors(result, regs, owners, own_from)
     addresses = [c for c in addresses if not _in_foreign_block(c.start, foreign)]  # an employer's, a seller's
@@ -1595,6 +1603,29 @@ _FOOTER_BONUS = 3.0
 _VALID_BONUS = 0.5
 
 
+# "Website lamngocjewelry.vn thuộc sở hữu của Công ty X": the page says whose the site is, which
+# outweighs where a name stands (a group's companies listed in the footer).
+_WEBSITE_OWNER_BONUS = _FOOTER_BONUS + 1.0
+_OWNERSHIP_REACH = 120
+
+
+def _names_this_website(p: ParsedPage, c: _Candidate) -> bool:
+    """Whether an ownership phrase ("thuộc sở hữu của", "owned by") gives ``c`` as the owner of
+    this website: the site's name or the word "website" stands before it in its sentence."""
+    if c.extra.get("label") not in OWNER_PHRASE_LABELS or not (has_legal_form(c.value) or is_person_name(c.value)):
+        return False
+    folded = p.folded
+    lo = max(_line_start_within(folded, c.start, _OWNERSHIP_REACH), folded.rfind(". ", 0, c.start) + 1)
+    before = folded[lo : c.start]
+    if "website" in before or "trang web" in before:
+        return True
+    try:
+        label = registrable_domain(p.url).split(".")[0]
+    except DomainError:
+        return False
+    return len(label) >= 4 and label in before.replace(" ", "")
+
+
 def _prefer_footer(cands: list[_Candidate], own_from: int | None) -> list[_Candidate]:
     if own_from is not None:
         for c in cands:
@@ -1700,9 +1731,15 @@ _BRANCH_AFTER_DASH = re.compile(r" [-–] (?:" + "|".join(map(re.escape, BRANCH_
 _BRANCH_BONUS = 4.0
 
 
-def _prefer_branch(regs: list[_Candidate], addresses: list[_Candidate]) -> None:
+def _prefer_branch(regs: list[_Candidate], addresses: list[_Candidate], owner: _Candidate) -> None:
     """A site run by a branch ("Chi nhánh Công ty X tại ...") discloses the branch: its 13-character
-    code (parent code + "-NNN") and its address are the site's, the head office's are context."""
+    code (parent code + "-NNN") and its address (labelled as the branch's, or the first one in the
+    branch's block after its name) are the site's, the head office's are context."""
+    after = [c for c in addresses if owner.end <= c.start <= owner.end + _BLOCK_REACH]
+    if after:
+        first = min(after, key=lambda c: c.start)
+        if "chi nhanh" not in first.extra.get("label", ""):
+            first.score += _BRANCH_BONUS
     for c in regs:
         parsed = c.extra.get("parsed")
         if parsed is not None and parsed.kind == IdKind.BRANCH:
@@ -1833,9 +1870,28 @@ def _on_other_party_line(folded: str, pos: int) -> bool:
     """Whether the line of ``pos`` opens with a label of another party ("Nhà phân phối: ...",
     "Thiết kế website: ...", "Tuyển dụng: ...")."""
     line_start = _line_start_within(folded, pos, _OTHER_PARTY_REACH)
+    # a sentence naming who imports or makes the goods just before the number ("... được nhập
+    # khẩu và phân phối bởi: Công ty X – MST: ...")
+    if _OTHER_PARTY_PHRASE.search(folded, max(line_start, pos - _OTHER_PARTY_PHRASE_REACH), pos) is not None:
+        return True
     if line_start == pos - _OTHER_PARTY_REACH:
         return False  # the line opens farther back: a paragraph
-    return folded[line_start:pos].lstrip(" \t-•*·|>").startswith(OTHER_PARTY_LINE_OPENERS)
+    if folded[line_start:pos].lstrip(" \t-•*·|>").startswith(OTHER_PARTY_LINE_OPENERS):
+        return True
+    # the line under another party's ("Đối tác vận chuyển: Công ty X" / "MST: 0108314403")
+    if line_start < 2 or pos - line_start > _OWN_LINE_LABEL:
+        return False
+    prev_start = _line_start_within(folded, line_start - 1, _OTHER_PARTY_REACH)
+    return folded[prev_start:line_start].lstrip(" \t-•*·|>").startswith(OTHER_PARTY_LINE_OPENERS)
+
+
+# How far into its line a number's label may start for the line to be the number's own.
+_OWN_LINE_LABEL = 4
+
+
+_OTHER_PARTY_PHRASE = re.compile(r"(?<![a-z])(?:phan phoi boi|nhap khau boi|san xuat boi|nhap khau va phan phoi boi"
+                                 r"|nha nhap khau|don vi nhap khau|nha phan phoi|nha san xuat)(?: ?:| cong ty| ctcp)")
+_OTHER_PARTY_PHRASE_REACH = 160
 
 
 _PROVIDER_NAMES = sorted(CARRIER_NAMES + PAYMENT_PROVIDER_NAMES, key=len, reverse=True)

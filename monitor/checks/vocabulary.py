@@ -445,6 +445,8 @@ STOP_LABELS: tuple[str, ...] = (
     "do so", "cap ngay", "ngay cap", "noi cap", "tax code", "address", "copyright", "ban quyen",
     "lien he", "cskh", "tong dai", "facebook", "fanpage", "ten cong ty", "chu so huu",
     "all rights reserved", "bao luu moi quyen", "powered by", "cung cap boi", "thiet ke boi",
+    # abbreviations of phone labels ("DĐ:" di động, "HL:" hotline)
+    "dd", "hl",
 )
 
 # --- Policies (Decree 52 Arts. 32-34, 69) ----------------------------------

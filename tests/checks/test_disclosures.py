@@ -930,3 +930,71 @@ def test_an_english_branch_discloses_itself_not_its_parent_company():
     d = disclose(html)
     assert d.owner_name.value == "Branch of Mekong Trails Travel Company Limited in Da Nang"
     assert d.registration_number.value == "0315335803-001"
+
+
+def test_an_abbreviated_mobile_label_ends_the_address():
+    html = footer("<p>CÔNG TY TNHH HONDA PHÚ THỊNH</p>"
+                  "<p>Địa chỉ: Số 125 Lê Lợi, Phường Thành Vinh, Tỉnh Nghệ An - DĐ: 0912 418 225</p>")
+    assert disclose(html).address.value == "Số 125 Lê Lợi, Phường Thành Vinh, Tỉnh Nghệ An"
+
+
+def test_the_company_the_page_says_owns_the_website_beats_a_groups_footer_list():
+    html = ('<html><body><main><p>Thương hiệu Lam Ngọc và website lamngocjewelry.vn thuộc sở hữu của '
+            'CÔNG TY TNHH TRANG SỨC LAM NGỌC, thành viên Tập đoàn Lam Ngọc.</p>'
+            '<p>Mã số doanh nghiệp: 0318342206 · Địa chỉ: Số 9 Lê Thánh Tôn, Phường Sài Gòn, TP. Hồ Chí Minh</p></main>'
+            '<footer><h4>Tập đoàn Lam Ngọc</h4><ul>'
+            '<li>CÔNG TY CỔ PHẦN TẬP ĐOÀN LAM NGỌC – MST 0318550076 – Số 9 Lê Thánh Tôn, Phường Sài Gòn, TP. Hồ Chí Minh</li>'
+            '<li>CÔNG TY TNHH CHẾ TÁC ĐÁ QUÝ LAM NGỌC – MST 0318766124 – Lô 18 KCN Tân Bình, TP. Hồ Chí Minh</li>'
+            '</ul></footer></body></html>')
+    d = disclose(html, "https://lamngocjewelry.vn/")
+    assert d.owner_name.value == "CÔNG TY TNHH TRANG SỨC LAM NGỌC"
+    assert d.registration_number.value == "0318342206"
+
+
+def test_the_importers_number_in_a_product_note_is_not_the_sites():
+    html = ('<html><body><main><p>Viên uống Omega-3 được nhập khẩu và phân phối bởi: <b>CÔNG TY CỔ PHẦN DƯỢC PHẨM '
+            'HOÀNG LONG</b> – MST: 0109332148 – Hotline nhà phân phối: 1900 6543.</p>'
+            '<table><tr><td>Đơn vị</td><td>CÔNG TY TNHH DƯỢC PHẨM PHÚC KHANG</td></tr>'
+            '<tr><td>Mã số thuế</td><td>3301102762</td></tr></table></main></body></html>')
+    assert disclose(html).registration_number.value == "3301102762"
+
+
+def test_a_trade_word_inside_a_household_name_before_its_certificate():
+    html = footer("<div>Hộ kinh doanh Điện thoại Tín Phát - GCN ĐKHKD số 41N8037215 - MST: 8541037266 - "
+                  "Đ/c: Số 88 Trần Quang Khải, Phường Tân Định, TP. Hồ Chí Minh</div>")
+    assert disclose(html).owner_name.value == "Hộ kinh doanh Điện thoại Tín Phát"
+
+
+def test_a_slash_separated_footer_line_ends_the_name_at_the_slash():
+    html = footer("<div>HỘ KINH DOANH TRANG SỨC BẠC MỘC LAN / GCN ĐKHKD số 01E8026715 / MST: 8105123444 / "
+                  "Đ/c: Số 15 Ngõ 46 Phố Huế, Phường Hai Bà Trưng, Hà Nội</div>")
+    d = disclose(html)
+    assert d.owner_name.value == "HỘ KINH DOANH TRANG SỨC BẠC MỘC LAN"
+    assert d.address.value == "Số 15 Ngõ 46 Phố Huế, Phường Hai Bà Trưng, Hà Nội"
+
+
+def test_a_legal_form_written_as_a_label_is_not_part_of_the_name():
+    html = footer("<p><b>CONG TY:</b> CÔNG TY TNHH PHỤ KIỆN SỐ HẢI ĐĂNG</p><p><b>MST:</b> 0201290609</p>")
+    assert disclose(html).owner_name.value == "CÔNG TY TNHH PHỤ KIỆN SỐ HẢI ĐĂNG"
+
+
+def test_a_branchs_address_in_its_own_block_beats_the_head_office_named_before():
+    html = footer("<p>Sương Mai Travel Đà Lạt là chi nhánh của Công ty TNHH Du lịch Sương Mai (trụ sở: Số 120 "
+                  "Nguyễn Đình Chiểu, Phường Xuân Hòa, TP. Hồ Chí Minh; MST 0318224594).<br><br>"
+                  "<b>CHI NHÁNH CÔNG TY TNHH DU LỊCH SƯƠNG MAI TẠI LÂM ĐỒNG</b><br>"
+                  "Mã số chi nhánh: 0318224594-001<br>"
+                  "Địa chỉ: Số 7 Hồ Tùng Mậu, Phường Xuân Hương - Đà Lạt, Tỉnh Lâm Đồng</p>")
+    d = disclose(html)
+    assert d.registration_number.value == "0318224594-001"
+    assert d.address.value == "Số 7 Hồ Tùng Mậu, Phường Xuân Hương - Đà Lạt, Tỉnh Lâm Đồng"
+
+
+def test_the_number_under_a_partners_line_is_the_partners():
+    html = footer("<div><h4>Đối tác</h4><p>Đối tác vận chuyển: CÔNG TY CỔ PHẦN GIAO NHẬN NHANH BẮC NAM<br>"
+                  "MST: 0108314403<br>Tổng đài tra cứu vận đơn: 1900 2345</p></div>"
+                  "<div><p>CÔNG TY TNHH THỰC PHẨM CHỨC NĂNG AN VIÊN</p>"
+                  "<p>Số GCN ĐKDN: 0318736994 – cấp lần đầu ngày 06/02/2023 bởi Sở Kế hoạch và Đầu tư TP. Hồ Chí Minh</p>"
+                  "<p>Hotline: 0901 736 994</p></div>")
+    d = disclose(html)
+    assert d.registration_number.value == "0318736994"
+    assert [p.value for p in d.phones] == ["0901736994"]
