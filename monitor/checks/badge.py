@@ -90,6 +90,9 @@ _TEXT_REGISTERED = ("da dang ky", "dang ky bo cong thuong", "dang ky bct", "regi
 _CLAIM_INDEX = LabelIndex([
     ("da thong bao", "notified"), ("da dang ky", "registered"), ("notified to", "notified"),
     ("registered with", "registered"), ("da duoc thong bao", "notified"), ("da khai bao", "notified"),
+    # "đăng kí" is a common spelling of "đăng ký"; "được" often stands between
+    ("da dang ki", "registered"), ("da duoc dang ky", "registered"), ("da duoc dang ki", "registered"),
+    ("da duoc khai bao", "notified"),
 ])
 _IMG_PREFILTER = re.compile(
     "|".join(re.escape(t) for t in _IMAGE_TOKENS)
@@ -97,8 +100,24 @@ _IMG_PREFILTER = re.compile(
 )
 _IMG_PREFILTER_ANCHORED = Anchored(_IMG_PREFILTER, _IMAGE_TOKENS + (
     "công thương", "cong thuong", "bộ công", "thông báo", "thong bao", "đăng ký", "dang ky", "ministry"))
-_CLAIM_SEPARATORS = ("\n", "|", "•", " - ", "·")
+# Marks that part the fields of a footer line ("MST: … / Tel: … / Đã thông báo Bộ Công Thương").
+_CLAIM_SEPARATORS = ("\n", "|", "•", " - ", "·", " / ", " – ")
 _SEGMENT_WINDOW = 600
+# A claim stands on its own: its part of the line has at most _CLAIM_WORDS words, or is a line of
+# short sentences ("© 2026 Nhà thuốc An. Website đã được thông báo với Bộ Công Thương.") of at most
+# _CLAIM_LINE_WORDS words; prose about the badge runs longer sentences.
+_CLAIM_WORDS = 12
+_CLAIM_LINE_WORDS = 36
+_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)")
+# The ministry named after the claim: next to it (across a line break, as a two-line pill), or
+# further on in its own sentence ("đã được đăng ký website phucan.vn với Bộ Công Thương").
+_TARGET_NEAR = 30
+_TARGET_REACH = 80
+# A claim alone in a table's value cell names the ministry in its label cell, the line before.
+_VALUE_WORDS = 4
+_LABEL_WORDS = 6
+_QUOTES = "\"'“”„«»‘’"
+_NOT_A_CLAIM_BEFORE = ("chua", "khong", "not ", "huong dan", "cach ", "thu tuc")
 # Badge images and claims read per page: a real page shows one badge; a page
 # repeating it thousands of times gets its first and last ones read.
 MAX_SIGHTINGS = 200
@@ -521,27 +540,69 @@ def _script_badges(p: ParsedPage) -> list[BadgeSighting]:
 
 
 def _text_claims(p: ParsedPage) -> list[BadgeSighting]:
+    """Claims written as text ("Đã thông báo Bộ Công Thương") standing on their own; the same
+    words in an article's or an FAQ's sentence talk about the badge and claim nothing."""
     folded = p.folded
     if "cong thuong" not in folded and "bct" not in folded and "ministry of industry" not in folded:
         return []
     out = []
     for start, end, label, kind in _capped(list(_CLAIM_INDEX.finditer(folded))):
-        tail = folded[end : end + 30]
-        if not any(t in tail for t in _CLAIM_TARGETS):
-            continue
         before = folded[max(0, start - 25) : start]
-        if any(neg in before for neg in ("chua", "khong", "not ", "huong dan", "cach ", "thu tuc")):
+        if any(neg in before for neg in _NOT_A_CLAIM_BEFORE):
             continue
-        # a claim stands on its own (a pill, "| Đã thông báo Bộ Công Thương"), not inside prose;
-        # the part around it is read up to _SEGMENT_WINDOW characters (more is prose anyway)
-        lo, hi = max(0, start - _SEGMENT_WINDOW), min(len(folded), end + _SEGMENT_WINDOW)
-        seg_start = max(max(folded.rfind(sep, lo, start) for sep in _CLAIM_SEPARATORS) + 1, lo)
-        ends = [i for i in (folded.find(sep, end, hi) for sep in _CLAIM_SEPARATORS) if i >= 0]
-        seg_end = min(ends) if ends else hi
-        if len(folded[seg_start:seg_end].split()) > 12:
+        seg_start, seg_end = _claim_segment(folded, start, end)
+        segment = folded[seg_start:seg_end]
+        if not _stands_alone(segment):
+            continue
+        sentence = _claim_sentence(folded, seg_start, seg_end, start, end)
+        opening = folded[seg_start:start].rstrip()
+        if sentence.rstrip().endswith("?") or opening and opening[-1] in _QUOTES:
+            continue  # an FAQ's question, a quoted badge: about it, not claiming it
+        if not _names_the_ministry(folded, seg_start, seg_end, end, sentence):
             continue
         out.append(_sighting(p, "text", LinkInfo("none"), kind, excerpt(p.text, start, end + 30, 60)))
     return out
+
+
+def _claim_segment(folded: str, start: int, end: int) -> tuple[int, int]:
+    """The part of the text a claim stands in: between the separators around it (read up to
+    _SEGMENT_WINDOW characters each way: more is prose anyway)."""
+    lo, hi = max(0, start - _SEGMENT_WINDOW), min(len(folded), end + _SEGMENT_WINDOW)
+    seg_start = lo
+    for sep in _CLAIM_SEPARATORS:
+        i = folded.rfind(sep, lo, start)
+        if i >= 0:
+            seg_start = max(seg_start, i + len(sep))
+    ends = [i for i in (folded.find(sep, end, hi) for sep in _CLAIM_SEPARATORS) if i >= 0]
+    return seg_start, min(ends) if ends else hi
+
+
+def _stands_alone(segment: str) -> bool:
+    words = len(segment.split())
+    if words <= _CLAIM_WORDS:
+        return True
+    if words > _CLAIM_LINE_WORDS:
+        return False
+    return all(len(s.split()) <= _CLAIM_WORDS for s in _SENTENCE_END.split(segment))
+
+
+def _claim_sentence(folded: str, seg_start: int, seg_end: int, start: int, end: int) -> str:
+    """The sentence of the segment the claim is in, its closing mark kept."""
+    opening = max((m.end() for m in _SENTENCE_END.finditer(folded, seg_start, start)), default=seg_start)
+    closing = _SENTENCE_END.search(folded, end, seg_end)
+    return folded[opening : closing.end() if closing else seg_end]
+
+
+def _names_the_ministry(folded: str, seg_start: int, seg_end: int, end: int, sentence: str) -> bool:
+    if any(t in folded[end : end + _TARGET_NEAR] for t in _CLAIM_TARGETS):
+        return True
+    if any(t in folded[end : min(seg_end, end + _TARGET_REACH)] for t in _CLAIM_TARGETS):
+        return True
+    # a value cell ("Đã thông báo") under or beside its label ("Thông báo với Bộ Công Thương")
+    if seg_start == 0 or folded[seg_start - 1] != "\n" or len(sentence.split()) > _VALUE_WORDS:
+        return False
+    label = folded[folded.rfind("\n", 0, seg_start - 1) + 1 : seg_start - 1]
+    return len(label.split()) <= _LABEL_WORDS and any(t in label for t in _CLAIM_TARGETS)
 
 
 def _with_image_kind(s: BadgeSighting) -> BadgeSighting:

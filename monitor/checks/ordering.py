@@ -31,10 +31,13 @@ from monitor.checks.vocabulary import (
     OFFLINE_ORDER_TEXTS,
     ORDER_BUTTON_TEXTS,
     ORDER_FORM_ACTIONS,
+    ORDER_FORM_GOODS_FIELDS,
     ORDER_FORM_ORDER_FIELDS,
     ORDER_FORM_PHONE_FIELDS,
+    ORDER_FORM_QUANTITY_FIELDS,
     ORDER_FORM_TEXTS,
     ORDER_STRONG_TEXTS,
+    QUOTE_FORM_TEXTS,
     SHOP_PLATFORMS,
 )
 from monitor.domains import DomainError, registrable_domain
@@ -126,24 +129,35 @@ _LINK_HREF_RX = Anchored(re.compile(f"{_CART_HINT.pattern}|{_OFFLINE_HREF_RX.pat
 
 
 _FORM_FIELDS = etree.XPath(".//input[not(@type='hidden')]|.//select|.//textarea")
+# Fields that take a choice or a value (a message box is left out: it may list anything)
+_CHOICE_FIELDS = etree.XPath(".//input[not(@type='hidden')]|.//select")
 _ORDER_FORM_TEXT_RX = _phrases(ORDER_FORM_TEXTS)
 
 
-def _form_fields(form: etree._Element) -> list[str]:
+def _form_fields(form: etree._Element, xpath: etree.XPath = _FORM_FIELDS) -> list[str]:
     """The visible fields of a form, each as its folded name, id, placeholder, type and label."""
     return [fold(" ".join(v for v in (f.get("name"), f.get("id"), f.get("placeholder"), f.get("type"),
                                       f.get("aria-label")) if v)).replace("-", " ").replace("_", " ")
-            for f in _FORM_FIELDS(form)]
+            for f in xpath(form)]
 
 
 def _has_field(fields: list[str], words: tuple[str, ...]) -> bool:
     return any(any(w in f for w in words) for f in fields)
 
 
+def _asks_goods_and_quantity(form: etree._Element) -> bool:
+    """Whether a form asks which goods and how many, each in a field of its own: the name,
+    quantity and type of goods an order states (Decree 52 Art. 18)."""
+    fields = _form_fields(form, _CHOICE_FIELDS)
+    goods = {i for i, f in enumerate(fields) if any(w in f for w in ORDER_FORM_GOODS_FIELDS)}
+    quantity = {i for i, f in enumerate(fields) if any(w in f for w in ORDER_FORM_QUANTITY_FIELDS)}
+    return bool(goods) and bool(quantity) and len(goods | quantity) >= 2
+
+
 def _order_form(p: ParsedPage) -> str | None:
     """An order form of a landing page or an old shop: phone and address (or product) fields
-    sent with an order button, or to the site's own order script ("dathang.php"); an excerpt of
-    it, or None. Contact and call-back forms have no order words."""
+    sent with an order button, to the site's own order script ("dathang.php"), or asking which
+    goods and how many; an excerpt of it, or None. Contact and call-back forms have no order words."""
     root = p.tree
     if root is None:
         return None
@@ -156,9 +170,11 @@ def _order_form(p: ParsedPage) -> str | None:
         action = (form.get("action") or "").strip()
         if _order_script(action) and _same_site(action, _site(p.url)):
             return f"<form action=\"{action}\">"
-        text = fold(" ".join(form.itertext()) + " " + " ".join(
-            v for el in form.iter("input", "button") for v in (el.get("value"),) if v))
-        phrase = _matches(" ".join(text.split()), _ORDER_FORM_TEXT_RX)
+        text = " ".join(fold(" ".join(form.itertext()) + " " + " ".join(
+            v for el in form.iter("input", "button") for v in (el.get("value"),) if v)).split())
+        if _asks_goods_and_quantity(form) and not any(q in text for q in QUOTE_FORM_TEXTS):
+            return f"<form class=\"{form.get('class') or ''}\"> asking which goods and how many"
+        phrase = _matches(text, _ORDER_FORM_TEXT_RX)
         if phrase:
             return f"<form class=\"{form.get('class') or ''}\"> … {phrase}"
     return None

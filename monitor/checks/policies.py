@@ -16,6 +16,7 @@ included, is not published by this site. Keywords live in
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
@@ -244,7 +245,7 @@ def _page_policies(p: ParsedPage) -> dict[str, Found]:
     for key, heading in _footer_headings(p):
         found.setdefault(key, Found(p.url, p.url, f"footer heading: {heading}", p.sha256))
     if len(found) < len(POLICY_KEYS):
-        for key, section in _policy_sections(p):
+        for key, section in _policy_sections(p) + _topic_sections(p, found):
             found.setdefault(key, Found(p.url, p.url, f"policy on the page: {section}", p.sha256))
     # The page itself is a policy page (a fetched "Chính sách đổi trả" page).
     heading = p.title
@@ -360,6 +361,86 @@ def _section_text(p: ParsedPage, pos: int) -> int | None:
     return first if words >= _MIN_SECTION_TEXT_WORDS and sentence else None
 
 
+# A policy written under a heading naming only its topic ("Đổi trả trong 7 ngày", "Giao hàng"), no
+# policy word: such a heading opens a selling point as often, so the text under it must be longer
+# and name the same policy again ("… Hoàn tiền 100% nếu …"). An article's sections are its own.
+_TOPIC_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_MIN_TOPIC_TEXT_WORDS = 20
+_TOPIC_TEXT_READ = 120  # words read under the heading
+_TOPIC_PHRASES = ahocorasick_rs.AhoCorasick(
+    sorted(_PHRASE_KEYS), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest).find_matches_as_indexes
+
+
+def _topic_sections(p: ParsedPage, found: dict[str, Found]) -> list[tuple[str, str]]:
+    """(policy, excerpt) for each policy not found yet written under a heading element that opens
+    with its topic and has no policy word."""
+    lines = _topic_lines(p, set(found))
+    if not lines:
+        return []
+    out: list[tuple[str, str]] = []
+    for heading in p.tree.iter(*_TOPIC_HEADINGS):
+        raw = " ".join(" ".join(heading.itertext()).split())
+        head = " ".join(fold_keep_length(unicodedata.normalize("NFC", raw)).split())
+        keys = lines.get(head)
+        if not keys or _linked_or_in_article(heading):
+            continue
+        body = _text_under(heading)
+        folded_body = fold(body)
+        if len(folded_body.split()) < _MIN_TOPIC_TEXT_WORDS:
+            continue
+        section = f"{raw} — {body[:_SECTION_EXCERPT]}…"
+        out.extend((key, section) for key in sorted(keys & policies_in(folded_body)))
+    return out
+
+
+def _topic_lines(p: ParsedPage, found: set[str]) -> dict[str, set[str]]:
+    """The page's lines (folded) that can head a policy by its topic: opening with a policy phrase,
+    short, no policy word, not a question or a link; each with the policies it names and that are
+    not found yet. Found in one pass over the text before any heading element is read."""
+    folded = p.folded
+    lines: dict[str, set[str]] = {}
+    for _, pos, _ in _TOPIC_PHRASES(folded):
+        if pos and folded[pos - 1] != "\n":
+            continue
+        end = folded.find("\n", pos)
+        line = " ".join(folded[pos : end if end >= 0 else len(folded)].split())
+        if line in lines or len(line.split()) > _MAX_SECTION_HEAD_WORDS or not _POLICY_RX.match(line):
+            continue
+        if _MARKER_RX.search(line) or _HEADLINE.search(line) or p.is_link_text(line):
+            continue
+        keys = policies_in(line) - found
+        if keys:
+            lines[line] = keys
+    return lines
+
+
+def _linked_or_in_article(heading: etree._Element) -> bool:
+    if any(True for _ in heading.iter("a")):
+        return True
+    return any(node.tag in ("a", "article") for node in heading.iterancestors())
+
+
+def _text_under(heading: etree._Element) -> str:
+    """The plain text (links left out) after a heading, up to the next heading; a heading alone
+    in its wrapper (``<div class="title"><h2>…</h2></div>``) is read after the wrapper."""
+    node = heading
+    if node.getnext() is None and node.getparent() is not None:
+        node = node.getparent()
+    parts: list[str] = []
+    words = 0
+    for sibling in node.itersiblings():
+        if not isinstance(sibling.tag, str):
+            continue
+        if sibling.tag in _TOPIC_HEADINGS or sibling.tag == "h1" or any(True for _ in sibling.iter(*_TOPIC_HEADINGS)):
+            break
+        text = _plain_text(sibling)
+        parts.append(text)
+        words += len(text.split())
+        if words >= _TOPIC_TEXT_READ:
+            break
+    return " ".join(" ".join(parts).split())
+
+
 def _link_found(p: ParsedPage, link: Link, title: str) -> Found:
     return Found(link.url, p.url, f"<a href=\"{link.href}\">{link.text or title}</a>", p.sha256)
 
@@ -408,18 +489,23 @@ def _section_words(heading: etree._Element) -> int:
 
 
 def _plain_words(el: etree._Element) -> int:
-    words = 0
+    return len(_plain_text(el).split())
+
+
+def _plain_text(el: etree._Element) -> str:
+    """The text of an element, its links' text left out."""
+    parts: list[str] = []
     in_link = 0
     for event, node in etree.iterwalk(el, events=("start", "end")):
         if event == "start":
             in_link += node.tag == "a"
-            if not in_link:
-                words += len((node.text or "").split())
+            if not in_link and node.text:
+                parts.append(node.text)
         else:
             in_link -= node.tag == "a"
-            if not in_link and node is not el:
-                words += len((node.tail or "").split())
-    return words
+            if not in_link and node is not el and node.tail:
+                parts.append(node.tail)
+    return " ".join(parts)
 
 
 def check_policies(pages: list[ParsedPage]) -> Policies:

@@ -468,6 +468,9 @@ POLICY_KEYWORDS: dict[str, tuple[str, ...]] = {
         "thu doi",
         # a service's or a school's refund ("Chính sách hoàn phí dịch vụ", "Chính sách hoàn học phí")
         "hoan phi", "hoan hoc phi",
+        # a ticket seller's refund and change ("Quy định hoàn/đổi vé", "Chính sách hoàn vé"); not a
+        # bare "hoan doi": "hoán đổi" (a battery swap) folds to it
+        "hoan/doi", "doi/hoan", "hoan doi ve", "doi hoan ve", "hoan ve",
     ),
     "shipping": (
         "van chuyen", "giao hang", "giao nhan", "shipping", "delivery", "ship hang", "phi ship",
@@ -579,6 +582,14 @@ ORDER_FORM_ORDER_FIELDS: tuple[str, ...] = (
     "address", "dia chi", "diachi", "dia_chi", "nhan hang", "giao hang", "tinh thanh", "province",
     "quantity", "so luong", "soluong", "combo", "san pham", "product", "goi san pham",
 )
+# A form asking which goods (a product, combo or variant chosen) and how many, in fields of their
+# own, is an order form whatever its button says ("Xác nhận đặt cơm", "Thanh toán & nhận vé"),
+# unless it asks for a quote.
+ORDER_FORM_GOODS_FIELDS: tuple[str, ...] = (
+    "san pham", "sanpham", "product", "combo", "mat hang", "variation", "variant",
+)
+ORDER_FORM_QUANTITY_FIELDS: tuple[str, ...] = ("quantity", "so luong", "soluong", "qty")
+QUOTE_FORM_TEXTS: tuple[str, ...] = ("bao gia", "quote", "quotation")
 ORDER_FORM_TEXTS: tuple[str, ...] = (
     "dat hang", "dat mua", "mua ngay", "mua hang", "chot don", "len don", "order", "buy now",
 )

@@ -266,3 +266,34 @@ def test_a_text_link_to_the_portals_home_page_claims_no_badge():
     html = footer('<a href="https://online.gov.vn/"><img src="/logoSaleNoti.png" alt="Đã thông báo Bộ Công Thương"></a>')
     b = badge_of(html)
     assert b.present and not b.linked
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        # the copyright line of a footer: a short sentence of its own after the site's name
+        "<p>© 2026 Nhà thuốc Phúc An. Website đã được thông báo với Bộ Công Thương.</p>",
+        # one field of a footer written on a single line, fields parted by slashes
+        "<div>HKD Bạc Mộc Lan / MST: 8105123444 / Tel: 0962 115 446 / ✔ Đã thông báo Bộ Công Thương</div>",
+        # without diacritics, "đã được đăng ký", the site's name between the claim and the ministry
+        "<p>Website da duoc dang ky trang web phucan.vn voi BCT</p>",
+        # a row of a table: the ministry in the label cell, the claim in the value cell
+        "<table><tr><td>Thông báo với Bộ Công Thương</td><td>Đã thông báo</td></tr></table>",
+    ],
+)
+def test_text_claims_written_the_ways_real_footers_write_them_are_unlinked_badges(claim):
+    b = badge_of(footer(claim))
+    assert (b.present, b.linked) == (True, False)
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "<p>Theo quy định, website bán hàng phải thông báo với Bộ Công Thương. Nhiều website đã thông báo "
+        "Bộ Công Thương nhưng vẫn chưa công khai đầy đủ thông tin chủ sở hữu trên trang chủ của mình.</p>",
+        '<h3>Logo "Đã thông báo Bộ Công Thương" có ý nghĩa gì?</h3>',
+        "<p>Làm sao biết website đã đăng ký với Bộ Công Thương?</p>",
+    ],
+)
+def test_an_article_or_faq_talking_about_the_badge_makes_no_claim(prose):
+    assert badge_of(footer(prose)).present is False

@@ -207,3 +207,35 @@ def test_a_shop_theme_whose_page_says_to_order_by_phone_or_zalo_is_not_online_or
             '<script src="//theme.hstatic.net/1000/1/14/app.js"></script></body></html>')
     o = ordering_of(html)
     assert o.present is False and "phone_or_chat_order" in names(o)
+
+
+def test_a_form_asking_which_goods_and_how_many_is_an_order_form_whatever_its_button_says():
+    # a lunch landing page: the button names the dish ordered ("Xác nhận đặt cơm"), not "đặt hàng"
+    form = ('<h2>ĐẶT CƠM NGAY</h2><form class="ladi-form" method="post">'
+            '<input name="name" placeholder="Tên người nhận"><input name="phone" type="tel" placeholder="Số điện thoại">'
+            '<input name="address" placeholder="Tòa nhà, tầng, công ty">'
+            '<select name="product"><option>Suất cơm gà kho gừng – 45.000đ</option>'
+            '<option>Suất cơm sườn xào chua ngọt – 50.000đ</option></select>'
+            '<input name="quantity" type="number" min="1" value="5">'
+            '<button type="submit">XÁC NHẬN ĐẶT CƠM</button></form>')
+    o = ordering_of(footer(form), "https://comtrua.vn/")
+    assert o.present and "order_form" in names(o)
+
+
+def test_a_ticket_form_with_a_product_quantity_and_a_date_is_an_order_not_a_booking():
+    form = ('<form class="ladi-form" method="post"><input name="name" placeholder="Họ và tên">'
+            '<input name="phone" type="tel" placeholder="Số điện thoại"><input name="email" type="email">'
+            '<select name="product_id"><option>Vé cáp treo khứ hồi – 150.000đ</option></select>'
+            '<input name="quantity" type="number" min="1" value="2"><input name="ngay_su_dung" type="date">'
+            '<label><input type="radio" name="payment" value="vnpay"> VNPAY-QR</label>'
+            '<button type="submit">THANH TOÁN &amp; NHẬN VÉ</button></form>')
+    o = ordering_of(footer(form), "https://dalattravel.vn/")
+    assert o.present and "order_form" in names(o) and "booking_form" not in names(o)
+
+
+def test_a_quote_request_naming_goods_and_quantities_in_its_message_is_not_an_order_form():
+    form = ('<form action="/lien-he"><input name="ho-ten" placeholder="Họ và tên / đơn vị">'
+            '<input name="dien-thoai" placeholder="Số điện thoại"><input name="email">'
+            '<textarea name="noi-dung" placeholder="Sản phẩm cần báo giá, số lượng"></textarea>'
+            '<button>Gửi yêu cầu báo giá</button></form>')
+    assert ordering_of(footer(form)).present is False

@@ -301,3 +301,40 @@ def test_a_bilingual_policy_link_names_the_policy_in_each_language():
     p = policies_of(html).to_json()
     assert p["shipping"] == "https://shop.vn/policies/delivery-pickup"
     assert p["returns"] == "https://shop.vn/policies/return-exchange"
+
+
+@pytest.mark.parametrize(
+    ("text", "href"),
+    [
+        ("Quy định hoàn/đổi vé", "/quy-dinh/hoan-doi-ve"),
+        ("Chính sách hoàn vé", "/chinh-sach-hoan-ve"),
+        ("Điều kiện đổi/hoàn vé", "/dieu-kien-doi-hoan"),
+    ],
+)
+def test_a_ticket_refund_and_change_rule_is_a_returns_policy(text, href):
+    assert link_policies(fold(text), f"https://vemaybay.vn{href}") == {"returns"}
+
+
+_RETURNS_UNDER_ITS_TOPIC = (
+    '<div class="pc-section policy"><h2>Đổi trả trong 7 ngày</h2>'
+    '<p>Đổi máy mới cùng model trong 7 ngày nếu có lỗi phần cứng do nhà sản xuất. Hoàn tiền 100% nếu không '
+    'có máy thay thế. Máy phải còn đủ hộp, phụ kiện, không trầy xước, không vào nước.</p></div>'
+)
+
+
+def test_a_policy_written_under_a_heading_naming_only_its_topic_is_published():
+    p = policies_of(f"<html><body><main>{_RETURNS_UNDER_ITS_TOPIC}</main>"
+                    "<footer><p>© 2026 Hoàng Long Mobile</p></footer></body></html>")
+    assert p.found["returns"].excerpt.startswith("policy on the page: Đổi trả trong 7 ngày — Đổi máy mới")
+
+
+def test_a_selling_point_card_under_a_topic_heading_is_not_a_policy():
+    html = footer('<div class="usp"><div class="card"><h3>Đổi trả 7 ngày</h3><p>Đổi trả miễn phí nếu máy lỗi.</p></div>'
+                  '<div class="card"><h3>Giao hàng toàn quốc</h3><p>Nhận hàng trong 2 đến 4 ngày làm việc.</p></div></div>')
+    assert policies_of(html).missing() == list(POLICY_KEYS)
+
+
+def test_a_news_article_section_about_returns_is_not_the_sites_policy():
+    html = ('<html><body><article><h1>Mua điện thoại online: quyền lợi của người mua</h1>'
+            f'{_RETURNS_UNDER_ITS_TOPIC}</article><footer><p>© 2026 Tạp chí Công Nghệ</p></footer></body></html>')
+    assert policies_of(html, "https://tapchicongnghe.vn/bai-viet/quyen-loi").to_json()["returns"] is None
