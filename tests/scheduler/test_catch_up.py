@@ -57,10 +57,12 @@ def test_a_job_scheduled_for_the_first_time_does_not_run_for_slots_before_it_exi
     assert missed_slot(NIGHTLY, None, vn(20, 4), GRACE) is None
 
 
-def service(db, *, grace_hours: float = 6.0, crawl: str = "30 1 * * *", run=None):  # type: ignore[no-untyped-def]
+def service(db, *, grace_hours: float = 6.0, crawl: str = "30 1 * * *", digest: str = "0 7 * * *",
+            run=None):  # type: ignore[no-untyped-def]
     config = load_config(env={})
     config.schedule.misfire_grace_hours = grace_hours
     config.schedule.crawl = crawl
+    config.schedule.digest = digest
     result = SchedulerService(config, db)
     if run is not None:
         spec = result.specs["crawl"]
@@ -116,7 +118,10 @@ def test_on_start_the_service_schedules_a_missed_night_at_once_and_other_jobs_at
     # A crawl every minute makes "the latest slot" a minute ago whatever the real time is.
     remember(db, "crawl", now - timedelta(days=30), now - timedelta(days=1))
     remember(db, "digest", now - timedelta(days=30), None)
-    svc = service(db, crawl="* * * * *")
+    # the digest's slot twelve hours from now: its latest slot is older than the grace period
+    # whatever the time of day the test runs at
+    digest_hour = (now.astimezone(VN) + timedelta(hours=12)).hour
+    svc = service(db, crawl="* * * * *", digest=f"0 {digest_hour} * * *")
     scheduler = svc.build(now=now)
     scheduler.start(paused=True)
     try:
