@@ -12,7 +12,10 @@ modelled on scams reported in Vietnam 2023-2026; its first score is the
 honest one: recall 96.0 %, hard-negative false positives 9.8 %) and ``holdout4.csv``
 (158 rows written blind in November 2026: card-upgrade, biometric-update,
 bill and refund scams, free hosts such as vercel.app and pages.dev, foreign
-sister sites; first score recall 95.2 %, hard-negative false positives 3.7 %).
+sister sites; first score recall 95.2 %, hard-negative false positives 3.7 %)
+and ``holdout5.csv`` (164 rows written blind in November 2026: COD-fee refunds,
+telecom charges, acronyms glued to words, slips of 4-letter names; first score
+recall 92.0 %, hard-negative false positives 0.0 %).
 ``ordinary.txt``: popular and small ordinary domains, none of which may be flagged.
 
 Prints, per category, recall (a positive counts when its target is among the

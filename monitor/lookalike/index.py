@@ -19,6 +19,12 @@ Built once from the registry, then shared by every candidate:
   probed with one deletion have 7 letters at most, so the cut never falls
   inside what they must be compared on; a shorter cut lets more names share
   keys, a longer one costs more deletions per probe.)
+* **slips of 4-letter names** — no general edit is allowed on a name of 3–4
+  letters (one edit of ``ghtk`` reaches too many other acronyms), but the two
+  slips a hand makes on a word it knows are: a letter doubled (``mommo``) and
+  two neighbours swapped (``gthk``). Each 4-letter name is stored under its
+  seven slips, and a whole label is looked up once (:meth:`BrandIndex.slip`).
+  Three-letter names get none: their swaps are other acronyms (``vcb``/``vbc``).
 """
 
 from __future__ import annotations
@@ -34,10 +40,10 @@ from rapidfuzz.distance import OSA
 from monitor.domains import DomainError, registrable_domain, split_domain
 from monitor.lookalike.brands import Brand
 from monitor.lookalike.skeleton import name_key, skeleton
-from monitor.lookalike.words import is_generic_name, is_made_of_words
+from monitor.lookalike.words import VOWELS, is_generic_name, is_made_of_words
 
 MIN_NAME = 3  # shorter names (`mb`, `be`) are too ambiguous to look for
-SHORT_NAME = 4  # names up to this length match only as whole tokens, never with typos
+SHORT_NAME = 4  # names up to this length match only as whole tokens, never with typos but slips
 PREFIX = 9  # deletion neighbourhoods are built on the first PREFIX letters
 
 
@@ -62,6 +68,8 @@ class Name:
     short: bool  # 3–4 letters: whole tokens only
     generic: bool  # a common word: whole labels only
     descriptive: bool  # made of words (`dienmayxanh`, `laptopgiare`), not an invented name
+    acronym: bool = False  # short and without a vowel (`pnj`, `ghtk`): no word holds it
+    phrase: bool = False  # an alias of three words or more (`Giao Hàng Tiết Kiệm`)
     owned: bool = False  # the label of another domain of the same owner: found inside labels only
 
 
@@ -90,6 +98,13 @@ def _owned_label(host: str) -> str:
         return split_domain(registrable_domain(host))[1]
     except DomainError:
         return ""
+
+
+def slips(skel: str) -> set[str]:
+    """The slips allowed on a short name: one letter doubled, or two neighbours swapped."""
+    doubled = {skel[: i + 1] + skel[i:] for i in range(len(skel))}
+    swapped = {skel[:i] + skel[i + 1] + skel[i] + skel[i + 2 :] for i in range(len(skel) - 1)}
+    return (doubled | swapped) - {skel}
 
 
 def _add(table: dict[str, str | tuple[str, ...]], key: str, value: str) -> None:
@@ -130,6 +145,8 @@ class BrandIndex:
         scanned: list[str] = []  # the names the token scan reports
         # deletion key -> the skeleton(s) stored under it (typo blocking)
         self._typo: dict[str, str | tuple[str, ...]] = {}
+        # slip of a 4-letter name -> the name(s) (a registered name is no slip of another)
+        self._slips: dict[str, str | tuple[str, ...]] = {}
         for skel, names in self.names.items():
             if all(n.generic for n in names):
                 continue
@@ -138,6 +155,10 @@ class BrandIndex:
             if bound:
                 for key in _deletions(skel[:PREFIX], bound):
                     _add(self._typo, key, skel)
+            elif len(skel) == SHORT_NAME:
+                for slip in slips(skel):
+                    if slip not in self.names:
+                        _add(self._slips, slip, skel)
         # a generic name that begins a scanned one is reported too
         ordered = sorted(scanned)
         for skel in self.names:
@@ -159,15 +180,18 @@ class BrandIndex:
         skel = skeleton(plain)
         if len(skel) < MIN_NAME:
             return None
+        short = len(skel) <= SHORT_NAME
         return Name(
             skel=skel,
             plain=plain,
             written=written,
             brand=brand,
             alias=alias,
-            short=len(skel) <= SHORT_NAME,
+            short=short,
             generic=is_generic_name(plain),
             descriptive=is_made_of_words(plain),
+            acronym=short and VOWELS.isdisjoint(plain),
+            phrase=alias and len(text.split()) >= 3,
             owned=owned,
         )
 
@@ -198,6 +222,13 @@ class BrandIndex:
         shared = self._typo_keys.intersection(_deletions(segment[:PREFIX], 2 if m >= 8 else 1))
         return self._confirm(segment, shared) if shared else []
 
+    def slip(self, label: str) -> tuple[str, ...]:
+        """The 4-letter names of which the whole ``label`` (a skeleton) is a slip (module docstring)."""
+        found = self._slips.get(label)
+        if found is None:
+            return ()
+        return (found,) if found.__class__ is str else found
+
     def _confirm(self, segment: str, shared: Iterable[str]) -> list[tuple[str, int]]:
         """The names stored under the ``shared`` deletion keys that really are within their typo bound."""
         table = self._typo
@@ -224,4 +255,5 @@ class BrandIndex:
             "names": len(self.names),
             "scanned": len(self._scanned),
             "typo_keys": len(self._typo),
+            "slips": len(self._slips),
         }

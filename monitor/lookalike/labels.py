@@ -7,7 +7,9 @@ skeletons of the tokens, concatenated without hyphens, form
 :attr:`LabelView.joined`, where brand names are looked for. When a brand is
 found at ``joined[s:e]``, :func:`residue` describes the rest of the label:
 keywords, digits, other words, or letters glued to the brand that make it
-part of a longer word.
+part of a longer word. An acronym (``pnj``, ``ghtk``: no vowel, so no word
+holds it) at one end of a word, glued to letters that split into words
+(``pnjvang``), is a token of its own, beside another word (``vang``).
 """
 
 from __future__ import annotations
@@ -16,10 +18,12 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from monitor.lookalike.skeleton import skeleton, skeleton_with_map
+from monitor.lookalike.skeleton import fold, skeleton, skeleton_with_map
 from monitor.lookalike.words import (
     KEYWORD_BY_SKELETON,
+    VOWELS,
     is_common,
+    is_made_of_words,
     is_severe,
     keyword_prefixes,
     keyword_suffixes,
@@ -194,12 +198,46 @@ def _has_severe_edge(skel: str) -> bool:
     )
 
 
-def residue(lv: LabelView, start: int, end: int, singles_ok: bool) -> Residue:
+def _word_apart(written: str, after: bool) -> bool:
+    """Whether letters glued to an acronym are a word of their own (``vang`` in ``pnjvang``).
+
+    They must split into words; after the acronym, the word must begin with
+    a consonant, or the acronym's last letter begins it (``shbet``: ``bet``).
+    """
+    word = fold(written)
+    if after and word[:1] in VOWELS:
+        return False
+    return is_made_of_words(word)
+
+
+def _words_apart(lv: LabelView, lo: int, start: int, end: int, hi: int) -> bool:
+    """Whether the acronym at ``joined[start:end]`` stands apart from the word glued to it in ``[lo, hi)``.
+
+    Only an acronym that begins or ends its token (``pnjvang``, ``vangpnj``):
+    inside a word its letters may join the syllables around it (``ngk`` in
+    ``trangkhoa`` is ``trang`` + ``khoa``). At an edge they cannot: three
+    consonants are too many for a coda, and make an onset only with a vowel
+    after them (:func:`_word_apart`). It must be written without a vowel
+    too (``mind`` is no ``m1nd``).
+    """
+    if lo != start and end != hi:
+        return False  # glued on both sides (this runs for every acronym inside a word)
+    hit = lv.joined[start:end]
+    if ("l" in hit or "o" in hit) and not VOWELS.isdisjoint(lv.written(start, end)):
+        return False  # a skeleton `l`/`o` written `i`/`o`
+    if lo < start:
+        return _glue_ok(lv, lo, start) or _word_apart(lv.written(lo, start), after=False)
+    return _glue_ok(lv, end, hi) or _word_apart(lv.written(end, hi), after=True)
+
+
+def residue(lv: LabelView, start: int, end: int, singles_ok: bool, words: bool = False) -> Residue:
     """Describe ``lv`` outside ``joined[start:end]``.
 
     ``singles_ok``: whether one stray letter glued to the hit reads as a
     prefix/plural (true for longer brands) or makes the hit part of another
-    word (short brands: ``vibe`` is not ``vib``).
+    word (short brands: ``vibe`` is not ``vib``). ``words``: whether letters
+    glued to the hit that split into words are another word (an acronym:
+    ``vang`` in ``pnjvang``) rather than part of one word with it.
     """
     out = _ResidueBuilder(singles_ok)
     joined = lv.joined
@@ -214,12 +252,14 @@ def residue(lv: LabelView, start: int, end: int, singles_ok: bool) -> Residue:
             if tok.digits:
                 out.digits = True
             else:
-                out.add(joined[tok.start : start], lv.written(tok.start, start), glued=True)
+                text = lv.written(tok.start, start)
+                out.add(joined[tok.start : start], text, glued=not (words and _word_apart(text, after=False)))
         if tok.end > end:
             if tok.digits:
                 out.digits = True
             else:
-                out.add(joined[end : tok.end], lv.written(end, tok.end), glued=True)
+                text = lv.written(end, tok.end)
+                out.add(joined[end : tok.end], text, glued=not (words and _word_apart(text, after=True)))
     return out.build()
 
 
@@ -243,15 +283,18 @@ def _glue_ok(lv: LabelView, start: int, end: int) -> bool:
     return all(c.isdigit() for c in written)
 
 
-def whole_token(lv: LabelView, start: int, end: int) -> bool:
+def whole_token(lv: LabelView, start: int, end: int, words: bool = False) -> bool:
     """True when ``joined[start:end]`` is not part of a longer word (`vib` in `vib-online`, not `vibe`).
 
-    Letters glued to it must be keywords (`vcbdigibank`) or digits read as
-    letters (`vcb1`).
+    Letters glued to it must be keywords (`vcbdigibank`), digits read as
+    letters (`vcb1`) or, with ``words`` (an acronym, which no word holds),
+    another word (`pnjvang`, see :func:`_words_apart`).
     """
     first = _token_at(lv, start)
     last = _token_at(lv, end - 1)
-    return _glue_ok(lv, first.start, start) and _glue_ok(lv, end, last.end)
+    if _glue_ok(lv, first.start, start) and _glue_ok(lv, end, last.end):
+        return True
+    return words and _words_apart(lv, first.start, start, end, last.end)
 
 
 def keyword_only(lv: LabelView) -> bool:

@@ -26,6 +26,17 @@ Decisions on the hard cases (see tests/lookalike and the scores in
   token; long names inside a word count only if glued to keywords, digits
   or a single letter (``shopees``), or, for invented names, any letters
   (``shopeexyz``, 70).
+* ``pnjvang-khuyenmai.com``: an acronym (a short name without a vowel, which
+  no word holds) at one end of a word whose other letters split into words
+  is a token beside another word (``vang``): flagged with a scam keyword
+  (72), not alone (``pnjvang.com``, 55, like ``acb-construction``). Inside
+  a word it is not (``ngk`` in ``trangkhoa``).
+* ``mommo.vn``, ``gthk.vn``: 3–4 letter names get no typos (one edit of an
+  acronym is another acronym), but a 4-letter name is found when the whole
+  label is it with a letter doubled or two neighbours swapped, the slips
+  of a name typed from memory; scored like the name itself under that
+  suffix, less 5 (75 under ``.vn``, 40 under ``.com``). ``tiko.vn``,
+  ``tikii-sale.com`` are not flagged.
 * ``fpt.com.vn`` / ``fptshop.com.vn``, ``tpbank`` / ``vpbank``: registered
   names never flag each other, a segment that *is* a registered name is no
   typo of another, and ``fptshop-sale.com`` is matched to ``fptshop`` only.
@@ -52,7 +63,7 @@ from monitor import domains
 from monitor.domains import HOSTING_SUFFIXES, DomainError, is_ip, normalise_host, split_domain
 from monitor.lookalike.brands import Brand
 from monitor.lookalike.edits import plausible_typo
-from monitor.lookalike.index import BrandIndex
+from monitor.lookalike.index import SHORT_NAME, BrandIndex
 from monitor.lookalike.labels import LabelView, residue, typo_segments, view, whole_token
 from monitor.lookalike.skeleton import fold, lookalike_kind, misspelling_kind, skeleton
 from monitor.lookalike.tables import COMMON_WORDS, KEYWORDS, KNOWN_NAMES, SINGLE_LETTER_MIN_BRAND, suffix_class
@@ -238,6 +249,7 @@ class Matcher:
         out: list[Evidence] = []
         for s, e, skel, dist, rule in found:
             whole = s == 0 and e == n
+            token: dict[bool, bool] = {}  # whole_token() by acronym flag: the names of one skeleton share the hit
             for name in names[skel]:
                 if rule is not None and not _typo_allowed(name.brand, rule[0], rule[1]):
                     continue
@@ -245,8 +257,12 @@ class Matcher:
                     continue
                 if name.owned and whole:
                     continue  # the owner's other name under another suffix: a defensive registration as often as not
-                if name.short and not dist and not whole and not whole_token(lv, s, e):
-                    continue  # `vib` inside `vibe`
+                if name.short and not dist and not whole:
+                    ok = token.get(name.acronym)
+                    if ok is None:
+                        ok = token[name.acronym] = whole_token(lv, s, e, words=name.acronym)
+                    if not ok:
+                        continue  # `vib` inside `vibe`
                 ev = self._one(lv, place, cand, tail, name, s, e, dist)
                 if ev is not None:
                     out.append(ev)
@@ -269,16 +285,26 @@ class Matcher:
         return found
 
     def _typo_hits(self, lv: LabelView, exact: list[tuple[int, int, str]]) -> list[tuple[int, int, str, int, tuple]]:
-        """Brand names within their typo bound of a segment of the label (:func:`typo_segments`)."""
+        """Brand names within their typo bound of a segment of the label (:func:`typo_segments`).
+
+        A 4-letter name is looked for only as the whole label, slipped
+        (:meth:`BrandIndex.slip`: `mommo`, `gthk`).
+        """
         names = self.index.names
         joined = lv.joined
         explain: list[tuple[int, int, int, bool]] | None = None
         found: list[tuple[int, int, str, int, tuple]] = []
-        for s, e in typo_segments(lv):
+        slipped = self.index.slip(joined) if len(joined) <= SHORT_NAME + 1 else ()
+        segments = typo_segments(lv)
+        if slipped:
+            segments.add((0, len(joined)))
+        for s, e in segments:
             segment = joined[s:e]
             if segment in names or segment in _WORD_SKELETONS:
                 continue  # another real brand, or a dictionary word (`pharmacy`), spelled exactly
             near = self._near(segment)
+            if slipped and e - s == len(joined):
+                near += tuple((skel, 1) for skel in slipped)
             if not near:
                 continue
             if explain is None:
@@ -321,7 +347,7 @@ class Matcher:
             plausible=plausible,
             hyphenated=lv.spans_hyphen(s, e),
             spelling=spelling,
-            residue=residue(lv, s, e, singles_ok=len(name.skel) >= SINGLE_LETTER_MIN_BRAND),
+            residue=residue(lv, s, e, singles_ok=len(name.skel) >= SINGLE_LETTER_MIN_BRAND, words=name.acronym),
             spelled_domain=spelled,
             wordlike=wordlike,
         )
@@ -472,8 +498,12 @@ _plausible = lru_cache(maxsize=1 << 16)(plausible_typo)
 
 
 def _no_typos(name) -> bool:
-    """Short names, common words and aliases made of words are matched exactly only."""
-    return name.short or name.generic or (name.alias and name.descriptive)
+    """Common words and aliases made of words are matched exactly only.
+
+    (Short names get no typos either, only the slips of the whole label
+    that :meth:`BrandIndex.slip` finds: the index offers no others.)
+    """
+    return name.generic or (name.alias and name.descriptive)
 
 
 def _explained(hits: list[tuple[int, int, int, bool]], s: int, e: int) -> tuple[set[int], set[int]]:

@@ -13,6 +13,8 @@ from __future__ import annotations
 # lookalike (`cskh-shopee.com`, `shopeevn.shop`). Severe keywords promise
 # support, prizes, refunds, jobs, loans or ask for a login: the words of the
 # scams themselves. They raise the score above plain commerce words.
+# (`hoanphi`, `cuoc`: the 2025-2026 waves refunding a "COD fee" in a delivery
+# company's name, and billing telecom charges, `cước`.)
 
 SEVERE_KEYWORDS: frozenset[str] = frozenset(
     """
@@ -38,6 +40,7 @@ SEVERE_KEYWORDS: frozenset[str] = frozenset(
     doisoat ketnoi chuyenkhoan napthe doithe muathe mothe motaikhoan kyc ekyc
     sinhtrac sinhtrachoc dinhdanh vneid chungthuc giahan baotri nhanluong lamthem
     dautu loinhuan chotdon xakho thanhly khaitruong sinhnhat tiendien tiennuoc
+    hoanphi cuoc cuocphi tracuoc dongcuoc
     """.split()
 )
 
@@ -47,7 +50,7 @@ CHANNEL_KEYWORDS: frozenset[str] = frozenset(
     vn vietnam vnn www web site website portal page online onl
     official chinhhang authentic store stores shop shops mall app apps mobile
     service services dichvu dv center centre trungtam care help info pay
-    wallet vi the tragop baohanh hanghieu xachtay sieure ems digital
+    wallet vi the tragop cod baohanh hanghieu xachtay sieure ems digital
     """.split()
 )
 

@@ -25,7 +25,9 @@ hyphenation    hyphens inside the brand (``dien-may-xanh``)              0
 typo           1–2 edits (restricted Damerau–Levenshtein): −5 for   −5…−23
                one edit, −10 for two typical slips, −23 for two
                other edits, −20 for one odd edit turning a name made
-               of words into another (``longtrung``/``luongtrung``)
+               of words into another (``longtrung``/``luongtrung``);
+               on a 4-letter name only a doubled letter or swapped
+               neighbours of the whole label (``mommo``, ``gthk``)
 homoglyph      look-alike letters: IDN/accented/Cyrillic (+40),     +3…+40
                ``0``/``1``/``rn``/``vv`` swaps (+5, +15 on short
                names), ``l``/``i`` swaps (+3)
@@ -43,6 +45,9 @@ generic names: the suffix-swap table). Results below the matcher's
 aliases made of plain words (``Long Châu``, ``Vietjet``). Names *made of
 words* (``dienmayxanh``, ``vietcombank``) are told from invented ones
 (``shopee``, ``vnpay``) by :func:`monitor.lookalike.words.is_made_of_words`.
+An alias of three words or more (``Giao Hàng Tiết Kiệm``) is weak inside a
+label but, as the whole label, tells the brand as well as its own name:
+``giao-hang-tiet-kiem.com`` is a suffix swap like ``thegioididong.net``.
 
 brand_token, by what surrounds the brand (invented names / weak or made of words):
 
@@ -59,7 +64,10 @@ brand_token, by what surrounds the brand (invented names / weak or made of words
 * a 3–4 letter name among stray single letters (``8mqt56r3v``): 55, a random string;
 * letters glued to the brand that are no keyword: 70 for invented names,
   55 for names made of words (``nguyenkim`` in ``nguyenkimanh``), and no
-  match at all for 3–4 letter names (``vib`` is not in ``vibe``).
+  match at all for 3–4 letter names (``vib`` is not in ``vibe``), except
+  an acronym without a vowel at one end of a word whose rest splits into
+  words (``pnjvang``): the rest counts as a separate unknown word (55; 72
+  with a severe keyword).
 
 A scam TLD (tables.SCAM_TLDS) adds 5 to the weaker cases; a foreign country
 TLD (``.de``, ``.co.th``) takes 5 off, and abroad a brand next to anything
@@ -129,6 +137,11 @@ def _weak(name: Name) -> bool:
     return name.short or name.generic or (name.alias and name.descriptive)
 
 
+def _weak_label(name: Name) -> bool:
+    """Whether ``name`` as a whole label identifies its brand weakly (a phrase alias does not)."""
+    return _weak(name) and not name.phrase
+
+
 def _in_label_score(ev: Evidence, ctx: Context) -> int | None:
     """Score of a brand inside a label, by what surrounds it (module docstring)."""
     r = ev.residue
@@ -188,7 +201,7 @@ def subdomain(ev: Evidence, ctx: Context) -> int | None:
         return 95
     trap = ctx.keyword_domain or ctx.suffix_class == "scam"
     if ev.whole:
-        if _weak(ev.name):
+        if _weak_label(ev.name):
             return 85 if trap else 45
         return 90 if trap else 78
     score = _in_label_score(ev, ctx)
@@ -209,7 +222,7 @@ def same_name_score(ev: Evidence, ctx: Context) -> int:
     Short and generic names get the suffix-swap table: ``tcb.com`` is not
     Techcombank's just because ``techcombank.com`` is.
     """
-    if _weak(ev.name):
+    if _weak_label(ev.name):
         return _SWAP_SCORES[True][ctx.suffix_class]
     return SAME_NAME_SCORE
 
@@ -218,7 +231,7 @@ def suffix_swap(ev: Evidence, ctx: Context) -> int | None:
     """The label is the brand, under another public suffix or a hosting domain."""
     if ev.place != LABEL or not ev.whole or ev.same_suffix:
         return None
-    return _SWAP_SCORES[_weak(ev.name)][ctx.suffix_class]
+    return _SWAP_SCORES[_weak_label(ev.name)][ctx.suffix_class]
 
 
 # --- how -----------------------------------------------------------------------

@@ -102,6 +102,10 @@ def keyword_suffixes(skel: str, min_rest: int = 3) -> list[int]:
     return out
 
 
+# Unaccented vowels: a short name without one is an acronym (`pnj`, `ghtk`),
+# which no word holds.
+VOWELS = frozenset("aeiouy")
+
 # An unaccented Vietnamese syllable: optional onset, a vowel nucleus, an
 # optional coda. Loose on purpose (some English syllables pass too): it only
 # has to tell names made of words from invented ones. A syllable without an
@@ -176,6 +180,7 @@ def is_common(keyword_skeleton: str) -> bool:
 
 __all__ = [
     "KEYWORD_BY_SKELETON",
+    "VOWELS",
     "is_common",
     "is_generic_name",
     "is_made_of_words",

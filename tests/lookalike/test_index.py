@@ -64,6 +64,14 @@ def test_near_never_matches_short_names():
     assert index.near(skeleton("tikki")) == []
 
 
+def test_a_four_letter_name_is_found_under_its_slips_only():
+    index = _index("momo.vn", "ghtk.vn", "vcb.vn")
+    assert index.slip("mommo") == ("momo",)  # a letter doubled
+    assert index.slip("gthk") == ("ghtk",)  # two neighbours swapped
+    assert index.slip("mpmo") == ()  # another edit
+    assert index.slip("vbc") == ()  # three-letter names get none
+
+
 def test_near_finds_exactly_what_brute_force_finds():
     import random
 

@@ -42,6 +42,18 @@ def test_a_short_name_inside_a_longer_word_is_no_whole_token():
     assert whole_token(view("vibonline"), 0, 3)
 
 
+def test_an_acronym_glued_to_words_is_a_token_beside_another_word():
+    lv = view("pnjvang")
+    assert whole_token(lv, 0, 3, words=True)
+    assert residue(lv, 0, 3, singles_ok=False, words=True).unknown == ("vang",)
+    assert whole_token(view("vangpnj"), 4, 7, words=True)
+    # a stray letter is no word; after it, a word beginning with a vowel takes its last letter (`shbet`)
+    assert not whole_token(view("pnjs"), 0, 3, words=True)
+    assert not whole_token(view("shbet"), 0, 3, words=True)
+    # nor is an acronym inside a word, where its letters may join the syllables around it
+    assert not whole_token(view("trangkhoa"), 3, 6, words=True)  # `trang` + `khoa`
+
+
 def test_keyword_only_labels_are_recognised():
     assert keyword_only(view("vn-hotro"))
     assert not keyword_only(view("vn-hotro-abc"))

@@ -48,6 +48,13 @@ def test_card_upgrade_and_free_ticket_words_are_scam_keywords(matcher):
     assert targets(matcher, "vietcombank-nanghanmuc.online") == {"vietcombank.com.vn"}
 
 
+def test_cod_fee_refund_and_telecom_charge_words_are_scam_keywords(matcher):
+    # "hoàn phí COD" (a refund of the delivery fee) and "cước" (telecom charges): the 2025-2026 waves
+    assert targets(matcher, "tiki-hoanphi.com") == {"tiki.vn"}
+    assert targets(matcher, "tikihoanphicod.com") == {"tiki.vn"}
+    assert targets(matcher, "fpt-tracuoc.com") == {"fpt.com.vn"}
+
+
 def test_a_foreign_suffix_with_vietnam_in_the_label_is_aimed_at_vietnamese_customers(matcher):
     assert targets(matcher, "shopee-vn.id") == {"shopee.vn"}
     # without it, abroad, a brand beside a plain word is more likely a sister company
@@ -122,8 +129,17 @@ def test_a_typo_next_to_keywords_is_found(matcher):
     assert "typo" in only(matcher, "shoppevn.shop").techniques
 
 
-def test_short_brands_get_no_typos(matcher):
-    assert matcher.match("tikii.vn") == []
+def test_a_short_brand_gets_only_a_doubled_letter_or_a_swap_of_the_whole_label():
+    m = Matcher([Brand("momo.vn"), Brand("ghtk.vn"), Brand("tiki.vn")])
+    assert [x.techniques for x in m.match("mommo.vn")] == [("typo",)]
+    assert [x.target for x in m.match("gthk.vn")] == ["ghtk.vn"]
+    assert [x.target for x in m.match("tikii.vn")] == ["tiki.vn"]
+    # any other edit, or the slip inside a longer label, is another name
+    assert m.match("tiko.vn") == []
+    assert m.match("tik.vn") == []
+    assert m.match("tikii-sale.com") == []
+    # and like the short name itself, a slip of it under .com is a foreign company
+    assert m.match("mommo.com") == []
 
 
 def test_rn_for_m_is_a_homoglyph(matcher):
@@ -152,6 +168,18 @@ def test_a_phrase_alias_matches_as_one_word(matcher):
     assert targets(matcher, "tgdd-khuyenmai.com") == {"thegioididong.com"}
 
 
+def test_an_alias_of_three_words_or_more_is_a_name_of_its_own_as_the_whole_label():
+    m = Matcher([
+        Brand("ghn.vn", aliases=("Giao Hàng Nhanh",)),
+        Brand("nhathuoclongchau.com.vn", aliases=("Long Châu",)),
+    ])
+    assert [(x.target, x.techniques) for x in m.match("giao-hang-nhanh.com")] == [
+        ("ghn.vn", ("suffix_swap", "hyphenation", "alias"))
+    ]
+    # a two-word alias stays a weak name: `longchau.org` may be anyone's
+    assert m.match("longchau.org") == []
+
+
 # --- short brands: whole tokens only ----------------------------------------------
 
 
@@ -167,6 +195,16 @@ def test_a_short_brand_inside_a_dictionary_word_is_not_matched(matcher):
 
 def test_a_short_brand_next_to_another_word_is_not_matched(matcher):
     assert matcher.match("tiki-taka.com") == []
+
+
+def test_an_acronym_glued_to_a_word_is_a_token_beside_that_word():
+    # `sjc` has no vowel, so no word holds it: `sjcvang` is SJC + "vàng" (gold)
+    m = Matcher([Brand("sjc.com.vn"), Brand("vib.com.vn")])
+    assert [x.target for x in m.match("sjcvang-uudai.com")] == ["sjc.com.vn"]
+    # the glued word is another word: alone it makes another company's name
+    assert m.match("sjcvang.com") == []
+    # a short name with a vowel may be part of a word
+    assert m.match("vibe-uudai.com") == []
 
 
 def test_a_short_name_under_com_or_org_is_a_foreign_company(matcher):
