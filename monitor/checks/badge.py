@@ -20,7 +20,7 @@ import html as html_lib
 import re
 from dataclasses import dataclass
 from itertools import accumulate
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import parse_qsl, parse_qs, unquote, urljoin, urlsplit
 
 from lxml import etree
 
@@ -145,6 +145,8 @@ _JS_LINE_COMMENT = re.compile(r"(?m)(?<![:\w\"'\\/])//[^\n]*$")
 _JS_CONCAT = re.compile(r"""['"]\s*\+\s*['"]""")
 _UNESCAPES = (("\\/", "/"), ("\\u002F", "/"), ("\\u002f", "/"), ("\\u003C", "<"), ("\\u003c", "<"),
               ("\\u003E", ">"), ("\\u003e", ">"), ("\\u0022", '"'), ('\\"', '"'), ("\\u0026", "&"))
+# Redirect wrappers unwrapped per link (a wrapper around a wrapper: a tracker behind Google's redirect).
+_MAX_WRAPS = 2
 _STATE_ORDER = ("record", "placeholder", "portal_root", "not_record", "wrong_host", "dead", "not_portal", "none")
 _UNLINKED_REASONS = {
     "none": "badge without a link",
@@ -187,8 +189,24 @@ def _portal_like(host: str) -> bool:
     return Levenshtein.distance(host.removeprefix("www."), "online.gov.vn") <= 2
 
 
-def classify_link(href: str | None, base_url: str = "") -> LinkInfo:
-    """What a badge link leads to: a record (with its id), or why not."""
+def _wrapped_url(query: str) -> str | None:
+    """The portal URL a redirect wrapper carries in its query (Google's ``/url?q=…``, a site's own
+    ``/redirect?url=…``), URL-decoded; None when the query carries none."""
+    if "gov" not in query.lower():
+        return None
+    for _, value in parse_qsl(query):
+        value = value.strip()
+        if "%" in value[:12]:
+            value = unquote(value)  # encoded twice
+        low = value.lower()
+        if low.startswith(("http://", "https://", "//")) and ("gov" in low or "onlinegov" in low):
+            return value
+    return None
+
+
+def classify_link(href: str | None, base_url: str = "", _wrap_depth: int = 0) -> LinkInfo:
+    """What a badge link leads to: a record (with its id), or why not. A link through a redirect
+    wrapper is judged by the URL inside it: the record a click lands on."""
     if href is None:
         return LinkInfo("none")
     raw = html_lib.unescape(href.strip())
@@ -211,6 +229,11 @@ def classify_link(href: str | None, base_url: str = "") -> LinkInfo:
     if parts.scheme not in ("http", "https", ""):
         return LinkInfo("dead", url)
     if host not in PORTAL_HOSTS:
+        wrapped = _wrapped_url(parts.query)
+        if wrapped is not None and _wrap_depth < _MAX_WRAPS:
+            inner = classify_link(wrapped, base_url, _wrap_depth + 1)
+            if inner.state != "not_portal":
+                return inner
         if host and _portal_like(host):
             return LinkInfo("wrong_host", url)
         return LinkInfo("not_portal", url)

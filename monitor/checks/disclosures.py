@@ -59,6 +59,7 @@ from monitor.checks.vocabulary import (
     SURNAMES,
     THIRD_PARTY_CONTACT_WORDS,
     VENDOR_NAMES,
+    MARKETPLACE_OPERATORS,
     OWNER_PHRASE_LABELS,
     WEAK_OWNER_LABELS,
     with_variants,
@@ -127,7 +128,8 @@ _UNLABELLED_ISSUER_LEADS = tuple(f"{by} {issuer}" for by in ("do", "boi", "tai")
 _ISSUED_LEADS = ("so ke hoach", "so kh", "so tai chinh", "phong dang ky", "phong tai chinh", "dang ky lan dau",
                  "cap lan dau", "cap ngay")
 _ISSUED_REG = re.compile(
-    r"(?<![\w.])(\d(?:[ .]?\d){9}(?:-\d{3})?)(?![\d])(?: ?[,·–—|-] ?| )(?=(?:"
+    r"(?<![\w.])(\d(?:[ .]?\d){9}(?:-\d{3})?)(?![\d])"
+    r"(?: ?\((?:mst|msdn|ma so thue|ma so doanh nghiep|tax code)\))?(?: ?[,·–—|-] ?| )(?=(?:"
     + "|".join(_ISSUED_LEADS) + r")(?![a-z]))"
 )
 _NUM_DATE = re.compile(r"(?<!\d)(\d{1,2}) ?[/.\-] ?(\d{1,2}) ?[/.\-] ?(\d{4}|\d{2})(?!\d)")
@@ -923,7 +925,9 @@ def _address_candidates(p: ParsedPage, hits: list | None = None) -> list[_Candid
             continue
         lead = next((w for w in ADDRESS_VALUE_LEADS if after.startswith(w + " ")), None)
         if not (colon or alone or lead or after.startswith("o ")) and label not in ("tru so chinh", "tru so"):
-            if not after[:1].isdigit():
+            # "Địa chỉ 12 Lê Lợi", and a label opening its line before a house number ("Địa chỉ Số 301 …",
+            # a label and its value set side by side by CSS)
+            if not (after[:1].isdigit() or _LINE_LABEL_THEN_NUMBER.match(after) and _opens_line(folded, start)):
                 continue
         pos = _skip_separators(folded, end)
         # "Trụ sở đặt tại Số 12 ...", and in a sentence "Trụ sở công ty đặt tại Số 12 ..."
@@ -941,6 +945,13 @@ def _address_candidates(p: ParsedPage, hits: list | None = None) -> list[_Candid
                 score -= _FORMER_MALUS
             out.append(_Candidate(value, start, stop, score, {"label": label}))
     return out
+
+
+_LINE_LABEL_THEN_NUMBER = re.compile(r"(?:so|lo|tang|kiot|ki ot|can) \d")
+
+
+def _opens_line(folded: str, pos: int) -> bool:
+    return not folded[_line_start_within(folded, pos, 8) : pos].strip(" -•*·")
 
 
 _LEADS = "|".join(re.escape(w) for w in sorted(ADDRESS_VALUE_LEADS, key=len, reverse=True))
@@ -1075,8 +1086,13 @@ def _unlabelled_addresses(p: ParsedPage) -> list[_Candidate]:
     out: list[_Candidate] = []
     for pos, end in _lines_with_address_words(folded):
         if 15 <= end - pos <= 400 and _DIGIT_OR_ADMIN.search(folded, pos, end):
-            for seg_start, seg_end in _segments(folded, pos, end):
+            segments = _segments(folded, pos, end)
+            for i, (seg_start, seg_end) in enumerate(segments):
                 cand = _address_segment(folded, text, seg_start, seg_end)
+                if cand is None and i + 1 < len(segments) and folded[seg_end:seg_end + 3] == " - " \
+                        and _WARD_BEFORE_DASH.search(folded, seg_start, seg_end):
+                    # a merged ward's name holds a dash ("Phường Xuân Hương - Đà Lạt, Tỉnh Lâm Đồng")
+                    cand = _address_segment(folded, text, seg_start, segments[i + 1][1])
                 if cand is not None:
                     out.append(cand)
                     break
@@ -1141,6 +1157,10 @@ _NOT_LABEL_END = re.compile(r"[^ :\-]")
 _DIGIT_OR_ADMIN = re.compile(r"\d|phuong|xa |thon|ap ")
 # A full stop splits after a word, not after an abbreviation ("TP. HCM", "Q. 1").
 _SEGMENT_SPLIT = re.compile(r" [-–|•·] |(?<=[a-z]{3})\. (?=[a-z])|; ")
+
+
+# A ward or commune named last before a dash: its merged name goes on after it.
+_WARD_BEFORE_DASH = re.compile(r"(?:phuong|xa|p\.) [a-z ]{2,30}$")
 
 
 def _segments(folded: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -1281,7 +1301,17 @@ def _email_candidates(p: ParsedPage) -> list[_Candidate]:
             pos = text.find("@", m.end())
         else:
             pos = text.find("@", pos + 1)
+    if "@" in text and " ." in text:
+        # "ten@gmail .com": a space slipped (or put, against spam robots) before the suffix
+        for m in _capped(list(_EMAIL_SPACED.finditer(text))):
+            email = _clean_email(m.group(1) + "." + m.group(2))
+            if email:
+                out.append(_Candidate(email, m.start(), m.end(), extra={"excerpt": excerpt(text, m.start(), m.end(), 50)}))
     return _emails_at(text, folded, p, [], out)
+
+
+_EMAIL_SPACED = re.compile(r"(?<![\w.%+\-])([A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*) \."
+                           r"(com|vn|net|org|info|biz|edu|com\.vn|net\.vn|edu\.vn)(?![\w.])")
 
 
 def _emails_at(text: str, folded: str, p: ParsedPage, ats: list[int],
@@ -1433,14 +1463,19 @@ def page_disclosures(p: ParsedPage) -> PageDisclosures:
     address_hits = [h for h in _ADDRESS_INDEX.finditer(p.folded, original=p.text)
                     if not any(lo <= h[0] < hi for lo, hi in reg_labels)]
     anchors = [c.start for c in regs] + [h[0] for h in address_hits][:20]
-    owners = _prefer_footer(_owner_candidates(p, anchors), own_from)
+    named = _prefer_footer(_owner_candidates(p, anchors), own_from)
+    operators = [c for c in named if _marketplace_operator(p, c)]  # named, but never the owner
+    owners = [c for c in named if c not in operators]
     for c in owners:
         if _names_this_website(p, c):
             c.score += _WEBSITE_OWNER_BONUS
     if owners:
         best = _registered_name(max(owners, key=lambda c: (c.score, -c.start)), owners, p.folded)
         result.owner = _household_of(_written_out(best, owners), owners)
-        _drop_others_numbers(regs, owners, result.owner, p.folded)
+        _drop_others_numbers(regs, named, result.owner, p.folded)
+        for c in regs:
+            if _in_operator_block(c.start, operators, owners):
+                c.score -= _OTHERS_NUMBER_MALUS
         result.reg = _best_registration(regs)
         if result.reg is None:  # a footer of bare lines: the name, then its code alone on the next line
             bare = _code_under_name(p.folded, p.text, result.owner)
@@ -1457,7 +1492,7 @@ def page_disclosures(p: ParsedPage) -> PageDisclosures:
     if result.owner is not None and _is_branch(result.owner.value):
         _prefer_branch(regs, addresses, result.owner)
         result.reg = _best_registration(regs)
-    foreign = _foreign_anchors(result, regs, owners, own_from)
+    foreign = _foreign_anchors(result, regs, named, own_from, operators)
     addresses = [c for c in addresses if not _in_foreign_block(c.start, foreign)]  # an employer's, a seller's
     if addresses:
         result.address = _vietnamese_address(max(addresses, key=lambda c: (c.score, -c.start)), addresses)
@@ -1626,6 +1661,32 @@ def _names_this_website(p: ParsedPage, c: _Candidate) -> bool:
     return len(label) >= 4 and label in before.replace(" ", "")
 
 
+_OPERATOR_RX = re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(o) for o in MARKETPLACE_OPERATORS) + r")(?![a-z])")
+
+
+def _marketplace_operator(p: ParsedPage, c: _Candidate) -> bool:
+    """Whether ``c`` names the company running a marketplace the seller also sells on ("Công ty
+    TNHH Shopee"), on a site that is not the marketplace's own."""
+    m = _OPERATOR_RX.search(fold(c.value))
+    if m is None:
+        return False
+    try:
+        site = registrable_domain(p.url)
+    except DomainError:
+        return True
+    return m.group().replace(" ", "") not in site
+
+
+def _in_operator_block(pos: int, operators: list[_Candidate], owners: list[_Candidate]) -> bool:
+    """Whether ``pos`` follows a marketplace operator's name (within a block's reach) with no
+    other entity named in between: the operator's number, address or hotline."""
+    before = [c.start for c in operators if c.start < pos <= c.start + _BLOCK_REACH]
+    if not before:
+        return False
+    last = max(before)
+    return not any(last < c.start < pos for c in owners)
+
+
 def _prefer_footer(cands: list[_Candidate], own_from: int | None) -> list[_Candidate]:
     if own_from is not None:
         for c in cands:
@@ -1650,12 +1711,14 @@ def _entity_key(value: str) -> str:
 
 
 def _foreign_anchors(result: PageDisclosures, regs: list[_Candidate], owners: list[_Candidate],
-                     own_from: int | None) -> list[tuple[int, bool]]:
+                     own_from: int | None, operators: list[_Candidate] = ()) -> list[tuple[int, bool]]:
     """(position, is it another entity) of every entity named on the page, in page order:
-    the site's own (its chosen owner and number, the footer) and the others."""
+    the site's own (its chosen owner and number, the footer) and the others (a marketplace's
+    operator wherever it is named, even in a sentence of the footer)."""
     if result.reg is None and result.owner is None:
         return []
     anchors: list[tuple[int, bool]] = [] if own_from is None else [(own_from, False)]
+    anchors += [(c.start, True) for c in operators]
     own_reg = result.reg.value if result.reg else None
     def outside(c: _Candidate) -> bool:  # the footer speaks for the site
         return own_from is None or c.start < own_from

@@ -26,6 +26,7 @@ from monitor.checks.vocabulary import (
     CART_ATTRIBUTES,
     CART_PATHS,
     CART_QUERIES,
+    EMBEDDED_FORM_HOSTS,
     MARKETPLACE_DOMAINS,
     OFFLINE_ORDER_HREFS,
     OFFLINE_ORDER_TEXTS,
@@ -178,6 +179,45 @@ def _order_form(p: ParsedPage) -> str | None:
         if phrase:
             return f"<form class=\"{form.get('class') or ''}\"> … {phrase}"
     return None
+
+
+_EMBEDDED_FORM_NEEDLES = tuple(h.encode() for h in EMBEDDED_FORM_HOSTS)
+# An embedded form's own section: its heading is looked for this many levels up, in an element of at
+# most this much text (further up is the page, whose first heading says nothing of the form).
+_EMBED_LEVELS = 3
+_EMBED_SECTION_CHARS = 1500
+
+
+def _embedded_order_form(p: ParsedPage) -> str | None:
+    """An order form of a hosted form service embedded in an ``<iframe>`` (a Google Form "Đơn đặt
+    hàng" on a Google Sites or Blogger shop): the iframe's title, or the heading of its section,
+    says it takes orders; an excerpt of it, or None. A survey or contact form has no order words."""
+    if p.tree is None or not p.mentions(*_EMBEDDED_FORM_NEEDLES):
+        return None
+    for frame in p.tree.iter("iframe"):
+        src = (frame.get("src") or frame.get("data-src") or "").lower()
+        if not any(h in src for h in EMBEDDED_FORM_HOSTS):
+            continue
+        label = fold(" ".join(v for v in (frame.get("title"), frame.get("aria-label")) if v))
+        phrase = _matches(label, _ORDER_FORM_TEXT_RX) or _matches(_section_heading(frame), _ORDER_FORM_TEXT_RX)
+        if phrase:
+            return f"<iframe src=\"{frame.get('src') or frame.get('data-src')}\"> … {phrase}"
+    return None
+
+
+def _section_heading(el: etree._Element) -> str:
+    """The folded text of the headings in the small section around ``el``."""
+    node = el.getparent()
+    for _ in range(_EMBED_LEVELS):
+        if node is None or node.tag in ("body", "html"):
+            break
+        if len("".join(node.itertext())) > _EMBED_SECTION_CHARS:
+            break
+        heads = [" ".join(h.itertext()) for h in node.iter("h1", "h2", "h3", "h4", "h5", "h6")]
+        if heads:
+            return fold(" ".join(heads))
+        node = node.getparent()
+    return ""
 
 
 def _order_script(action: str) -> bool:
@@ -339,6 +379,10 @@ def page_signals(p: ParsedPage) -> tuple[list[Signal], int]:
         order_form = _order_form(p)
         if order_form:
             add("order_form", order_form)
+    if not any(s.strong for s in signals):
+        embedded = _embedded_order_form(p)
+        if embedded:
+            add("embedded_order_form", embedded)
 
     root = p.tree
     # last resort: class names of add-to-cart controls (a query over every element:

@@ -227,7 +227,11 @@ _UPPER = "".join(sorted({chr(c) for c in range(0x41, 0x250) if chr(c).isupper()}
                         {chr(c) for c in range(0x1E00, 0x1F00) if chr(c).isupper()}))
 # A run of inline marks between a lower-case letter (or a digit) and a capital:
 # the literal mark first, so the regex engine skips to it at C speed.
-_GLUED = re.compile(f"\ue004(?<=[0-9{re.escape(_LOWER)}]\ue004)\ue004*(?=[{re.escape(_UPPER)}])")
+# Or between two inline elements side by side, letter or digit on both sides: a label and its value
+# set out by CSS (<span class="k">Mã số thuế</span><span class="v">0110686688</span>); one mark alone
+# (a styled first letter, "<b>C</b>ông ty") joins its letters.
+_GLUED = re.compile(f"\ue004(?<=[0-9{re.escape(_LOWER)}]\ue004)\ue004*(?=[{re.escape(_UPPER)}])"
+                    f"|\ue004(?<=\\w\ue004)\ue004+(?=\\w)")
 _ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\ufeff")
 _JSX_COMMENT = re.compile(r"\{\s*/\*.*?\*/\s*\}", re.S)
 _JSX_OPEN = re.compile(rb"\{/\*")  # a regex skips to "{" faster than `in` finds the three bytes

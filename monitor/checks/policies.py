@@ -34,7 +34,9 @@ from monitor.checks.vocabulary import (
     DELIVERY_HEADS,
     ENGLISH_POLICY_TOPICS,
     GIAO_NOT_DELIVERY,
+    INSPECTION_NOT_AFTER,
     ORDER_TRACKING_TEXTS,
+    POLICY_CONTENT_TERMS,
     POLICY_KEYWORDS,
     POLICY_MARKERS,
     POLICY_SECTION_MARKERS,
@@ -76,15 +78,27 @@ _HEADLINE = re.compile(r"\w[:?] *\S+ \S+|\w ?\?$")
 _SLUG_MARKERS = ("chinh sach", "policy", "policies", "quy dinh", "dieu khoan", "huong dan", "terms", "privacy", "pages")
 
 
+# "Kiểm tra hàng chính hãng": an inspection phrase followed by these words checks the goods are genuine.
+_NOT_INSPECTION_RX = re.compile(r" (?:" + "|".join(re.escape(w) for w in INSPECTION_NOT_AFTER) + r")(?![a-z0-9])")
+
+
 def policies_in(text: str) -> set[str]:
     """Policy keys a folded phrase names ("doi tra & van chuyen" -> returns, shipping)."""
     found: set[str] = {"shipping"} if "giao" in text and _GOODS_DELIVERY_RX.search(text) else set()
     pos = 0
+    inspection_end = -1  # phrases inside an inspection phrase ("tra hang" in "kiem tra hang") are part of it
     while True:
         m = _POLICY_RX.search(text, pos)
         if m is None:
             return found
-        found |= _PHRASE_KEYS[m.group()]
+        keys = _PHRASE_KEYS[m.group()]
+        if "inspection" in keys:
+            inspection_end = max(inspection_end, m.end())
+            if _NOT_INSPECTION_RX.match(text, m.end()):
+                keys = keys - {"inspection"}
+            found |= keys
+        elif m.end() > inspection_end:
+            found |= keys
         pos = m.start() + 1  # overlapping phrases ("doi tra" inside "bao hanh doi tra")
 
 
@@ -367,6 +381,12 @@ def _section_text(p: ParsedPage, pos: int) -> int | None:
 _TOPIC_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _MIN_TOPIC_TEXT_WORDS = 20
 _TOPIC_TEXT_READ = 120  # words read under the heading
+# Or, at _MIN_SECTION_TEXT_WORDS words or more, it gives the policy's content in words of its own.
+_MIN_CONTENT_TERMS = 2
+_CONTENT_TERM_RX = {key: re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+                                    + r")(?![a-z0-9])") for key, terms in POLICY_CONTENT_TERMS.items()}
+# A topic heading is one no section marker opens: those ("Chính sách …") are read as policy sections.
+_SECTION_MARKER_RX = re.compile("|".join(re.escape(m) for m in POLICY_SECTION_MARKERS))
 _TOPIC_PHRASES = ahocorasick_rs.AhoCorasick(
     sorted(_PHRASE_KEYS), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest).find_matches_as_indexes
 
@@ -386,11 +406,20 @@ def _topic_sections(p: ParsedPage, found: dict[str, Found]) -> list[tuple[str, s
             continue
         body = _text_under(heading)
         folded_body = fold(body)
-        if len(folded_body.split()) < _MIN_TOPIC_TEXT_WORDS:
+        words = len(folded_body.split())
+        if words < _MIN_SECTION_TEXT_WORDS:
             continue
+        named = keys & policies_in(folded_body) if words >= _MIN_TOPIC_TEXT_WORDS else set()
         section = f"{raw} — {body[:_SECTION_EXCERPT]}…"
-        out.extend((key, section) for key in sorted(keys & policies_in(folded_body)))
+        out.extend((key, section) for key in sorted(named | _described(keys - named, folded_body)))
     return out
+
+
+def _described(keys: set[str], folded_body: str) -> set[str]:
+    """The policies among ``keys`` whose content the text gives in words of its own (two of
+    :data:`POLICY_CONTENT_TERMS`: "hàng lỗi … làm lại …", "ship … GHTK …"), not naming them again."""
+    return {key for key in keys
+            if key in _CONTENT_TERM_RX and len(set(_CONTENT_TERM_RX[key].findall(folded_body))) >= _MIN_CONTENT_TERMS}
 
 
 def _topic_lines(p: ParsedPage, found: set[str]) -> dict[str, set[str]]:
@@ -406,7 +435,7 @@ def _topic_lines(p: ParsedPage, found: set[str]) -> dict[str, set[str]]:
         line = " ".join(folded[pos : end if end >= 0 else len(folded)].split())
         if line in lines or len(line.split()) > _MAX_SECTION_HEAD_WORDS or not _POLICY_RX.match(line):
             continue
-        if _MARKER_RX.search(line) or _HEADLINE.search(line) or p.is_link_text(line):
+        if _SECTION_MARKER_RX.search(line) or _HEADLINE.search(line) or p.is_link_text(line):
             continue
         keys = policies_in(line) - found
         if keys:

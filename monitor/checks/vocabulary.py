@@ -329,6 +329,13 @@ VENDOR_NAMES: tuple[str, ...] = (
     "zalopay", "shopify", "wordpress", "tenten", "inet", "webico", "okhub",
 )
 
+# The companies running the marketplaces a seller also sells on, in their folded names: a seller's
+# site crediting them ("Mua hàng trên Shopee – Công ty TNHH Shopee, địa chỉ …") names another
+# entity, not its owner (unless the site is the marketplace's own).
+MARKETPLACE_OPERATORS: tuple[str, ...] = (
+    "shopee", "lazada", "recess", "ti ki", "tiki", "tiktok", "sendo", "bytedance",
+)
+
 # Vietnamese surnames (folded) that open a person's name.
 SURNAMES = frozenset(
     "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh doan lam mai "
@@ -493,6 +500,21 @@ POLICY_KEYWORDS: dict[str, tuple[str, ...]] = {
         "inspection", "inspect", "check hang", "xem hang", "kiem tra truoc khi nhan",
     ),
 }
+# Words after an inspection phrase that make it a check that the goods are genuine ("Kiểm tra hàng
+# chính hãng", "Kiểm tra hàng thật giả"): an authenticity lookup, not a policy on inspecting goods.
+INSPECTION_NOT_AFTER: tuple[str, ...] = ("chinh hang", "that gia", "that", "gia", "ma vach", "tem")
+# Words of a policy's own content (Decree 52 Arts. 32-33, 69: time limits, conditions, remedies, carriers,
+# costs, what data is used for and shared with): text under a heading naming only a topic ("Đổi trả",
+# "Vận chuyển", "Bảo mật thông tin") that uses two of them is that policy, even without repeating its name.
+POLICY_CONTENT_TERMS: dict[str, tuple[str, ...]] = {
+    "returns": ("hang loi", "loi do", "san pham loi", "loi ky thuat", "loi san xuat", "doi y", "lam lai",
+                "hoan coc", "hoan tien", "doi moi", "doi sang", "nguyen tem", "con tem", "bi loi", "sai mau", "sai mau ma", "khong ap dung", "doi size"),
+    "shipping": ("ship", "freeship", "free ship", "ghtk", "ghn", "viettel post", "vnpost", "j&t", "ninja van",
+                 "ahamove", "nha xe", "phi ship", "phi van chuyen", "mien phi van chuyen", "toan quoc",
+                 "noi thanh", "ngoai thanh", "nhan hang", "buu dien"),
+    "privacy": ("chia se", "ben thu ba", "thu thap", "luu tru", "muc dich", "chi dung de", "chi su dung",
+                "tiet lo", "cung cap cho"),
+}
 # "Chính sách giao hoa", "Quy định giao bánh": delivery of the goods named after "giao", when a policy
 # word comes first. These words after "giao" make another word (giao dịch, giao diện, giáo dục).
 DELIVERY_HEADS: tuple[str, ...] = ("chinh sach", "quy dinh", "dieu kien", "huong dan", "thong tin", "phi")
@@ -592,6 +614,8 @@ ORDER_FORM_QUANTITY_FIELDS: tuple[str, ...] = ("quantity", "so luong", "soluong"
 QUOTE_FORM_TEXTS: tuple[str, ...] = ("bao gia", "quote", "quotation")
 ORDER_FORM_TEXTS: tuple[str, ...] = (
     "dat hang", "dat mua", "mua ngay", "mua hang", "chot don", "len don", "order", "buy now",
+    # a deposit that reserves the goods chosen ("Đặt cọc giữ xe", "Gửi đơn đặt cọc"): an order paid in part
+    "dat coc", "don dat coc",
 )
 # Scripts an order form posts to, by their file name without extension ("dathang.php", "order.asp",
 # "/don-hang/gui"): the form says what it is by where it sends, whatever its button reads ("Gửi đơn
@@ -599,6 +623,7 @@ ORDER_FORM_TEXTS: tuple[str, ...] = (
 ORDER_FORM_ACTIONS: tuple[str, ...] = (
     "dathang", "dat-hang", "dat_hang", "datmua", "dat-mua", "dat_mua", "donhang", "don-hang", "don_hang",
     "order", "orders", "checkout",
+    "preorder", "pre-order", "pre_order", "datcoc", "dat-coc", "dat_coc",
 )
 # Marketplaces (registrable domains, short-link hosts): links into one are ordering *there*, not on
 # the site. Two different links into the same marketplace are product links (affiliate and catalogue
@@ -608,6 +633,12 @@ MARKETPLACE_DOMAINS: tuple[str, ...] = ("shopee.vn", "shope.ee", "lazada.vn", "t
 # not goods ordered (words of the folded name/id/placeholder/type of a field).
 BOOKING_FORM_FIELDS: tuple[str, ...] = (
     "date", "datetime", "time", "ngay", "gio", "lich", "booking", "appointment", "check in", "khoi hanh",
+)
+# Hosted form services whose forms a site embeds in an <iframe> (Google Forms, Jotform ...): one
+# titled or headed with order words is the site's order form.
+EMBEDDED_FORM_HOSTS: tuple[str, ...] = (
+    "docs.google.com/forms", "forms.gle", "jotform.com", "form.jotform", "typeform.com", "forms.office.com",
+    "tally.so", "getform.io", "forms.zohopublic",
 )
 # Shop platforms whose themes carry a cart: (signal name, byte markers in the page).
 # Looked for in the first 32 KB and last 16 KB of the page (head assets, footer scripts).

@@ -297,3 +297,25 @@ def test_text_claims_written_the_ways_real_footers_write_them_are_unlinked_badge
 )
 def test_an_article_or_faq_talking_about_the_badge_makes_no_claim(prose):
     assert badge_of(footer(prose)).present is False
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        # Google Sites sends every outbound link through Google's redirect
+        "https://www.google.com/url?q=https%3A%2F%2Fonline.gov.vn%2FHome%2FWebDetails%2F139412&amp;sa=D&amp;sntz=1",
+        # a shop's own outbound-click wrapper
+        "/redirect?url=https%3A%2F%2Fonline.gov.vn%2FHome%2FWebDetails%2F139412",
+    ],
+)
+def test_a_badge_linked_through_a_redirect_wrapper_links_to_the_record_inside_it(href):
+    html = footer(f'<p><a href="{href}" target="_blank"><img src="/uploads/bocongthuong.png" '
+                  'alt="Đã thông báo Bộ Công Thương"></a></p>')
+    badge = badge_of(html)
+    assert badge.linked and badge.record_id == "139412"
+    assert record_links(html, "https://shop.vn/") == ["https://online.gov.vn/Home/WebDetails/139412"]
+
+
+def test_a_redirect_wrapper_around_another_site_is_not_a_record_link():
+    info = classify_link("https://www.google.com/url?q=https%3A%2F%2Fwww.facebook.com%2Fshop&sa=D", "https://shop.vn/")
+    assert info.state == "not_portal"

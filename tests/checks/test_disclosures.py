@@ -998,3 +998,51 @@ def test_the_number_under_a_partners_line_is_the_partners():
     d = disclose(html)
     assert d.registration_number.value == "0318736994"
     assert [p.value for p in d.phones] == ["0901736994"]
+
+
+def test_a_marketplaces_operator_credited_on_a_sellers_site_is_not_its_owner():
+    html = footer('<div class="platform-credit"><h4>Lazada Việt Nam</h4>'
+                  '<p>Mua hàng trên Lazada – sàn TMĐT do CÔNG TY TNHH RECESS vận hành</p>'
+                  '<p>Mã số doanh nghiệp: 0316269053 do Sở KH&amp;ĐT TP.HCM cấp</p>'
+                  '<p>Địa chỉ: Tầng 19, Tòa nhà Saigon Centre – Tháp 2, 67 Lê Lợi, Phường Bến Nghé, TP. Hồ Chí Minh</p>'
+                  '<p>Hotline Lazada: 1900 1007</p></div>'
+                  '<div class="seller"><h4>Nhà bán hàng</h4><p>CÔNG TY TNHH PHỤ KIỆN SỐ MINH KHÔI</p>'
+                  '<p>MST 0318141034</p><p>Địa chỉ: Số 77 Đường Nguyễn Thị Thập, Phường Tân Mỹ, TP. Hồ Chí Minh</p>'
+                  '<p>Hotline: 0901-448-275</p></div>')
+    d = disclose(html, "https://phukienminhkhoi.vn/")
+    assert d.owner_name.value == "CÔNG TY TNHH PHỤ KIỆN SỐ MINH KHÔI"
+    assert d.registration_number.value == "0318141034"
+    assert d.address.value == "Số 77 Đường Nguyễn Thị Thập, Phường Tân Mỹ, TP. Hồ Chí Minh"
+    assert [p.value for p in d.phones] == ["0901448275"]
+
+
+def test_the_marketplace_itself_is_the_owner_of_its_own_site():
+    html = footer("<p>Công ty TNHH Shopee</p><p>Mã số doanh nghiệp: 0106773786 do Sở KH&amp;ĐT TP Hà Nội cấp</p>")
+    assert disclose(html, "https://shopee.vn/").owner_name.value == "Công ty TNHH Shopee"
+
+
+def test_an_email_with_a_space_before_its_suffix():
+    html = footer("<p>Email: giaydepthanhtu@gmail .com</p>")
+    assert [e.value for e in disclose(html).emails] == ["giaydepthanhtu@gmail.com"]
+
+
+def test_a_label_and_its_value_set_side_by_side_in_spans():
+    html = footer('<div><span class="k">Doanh nghiệp</span><span class="v">CÔNG TY TNHH XE ĐẠP VIỆT TIẾN</span></div>'
+                  '<div><span class="k">Mã số thuế</span><span class="v">0110686688</span></div>'
+                  '<div><span class="k">Địa chỉ</span><span class="v">Số 301 Nguyễn Văn Cừ, Phường Bồ Đề, Hà Nội</span></div>'
+                  '<div><span class="k">Email</span><span class="v">banhang@xedapviettien.vn</span></div>')
+    d = disclose(html)
+    assert d.registration_number.value == "0110686688"
+    assert d.address.value == "Số 301 Nguyễn Văn Cừ, Phường Bồ Đề, Hà Nội"
+    assert [e.value for e in d.emails] == ["banhang@xedapviettien.vn"]
+
+
+def test_an_unlabelled_address_whose_merged_ward_holds_a_dash():
+    html = footer("<p>CÔNG TY TNHH CÀ PHÊ ĐẤT ĐỎ</p><p>MSDN 5801863663 · Sở KH&amp;ĐT Lâm Đồng cấp ngày 17/10/2019</p>"
+                  "<p>Số 12 Đường 3 Tháng 2, Phường Xuân Hương - Đà Lạt, Tỉnh Lâm Đồng</p><p>☎ 0263 3 811 246</p>")
+    assert disclose(html).address.value == "Số 12 Đường 3 Tháng 2, Phường Xuân Hương - Đà Lạt, Tỉnh Lâm Đồng"
+
+
+def test_a_code_with_its_label_written_after_it():
+    html = footer("<p>AN NHIÊN COSMETICS<br>0110158913 (MST) – Sở KH&amp;ĐT Hà Nội cấp lần đầu 02/10/2022</p>")
+    assert disclose(html).registration_number.value == "0110158913"

@@ -239,3 +239,36 @@ def test_a_quote_request_naming_goods_and_quantities_in_its_message_is_not_an_or
             '<textarea name="noi-dung" placeholder="Sản phẩm cần báo giá, số lượng"></textarea>'
             '<button>Gửi yêu cầu báo giá</button></form>')
     assert ordering_of(footer(form)).present is False
+
+
+def test_an_embedded_google_form_order_form_is_an_ordering_function():
+    o = ordering_of(footer(
+        '<section><h2>Đặt hàng</h2><div><iframe src="https://docs.google.com/forms/d/e/1FAIpQLSd8x/viewform?'
+        'embedded=true" width="640" height="980" title="Đơn đặt hàng">Đang tải…</iframe></div>'
+        '<p>Điền mẫu đơn: chọn sản phẩm, số lượng, địa chỉ nhận hàng.</p></section>'))
+    assert o.present and "embedded_order_form" in names(o)
+
+
+def test_an_embedded_google_form_for_feedback_is_not_an_ordering_function():
+    o = ordering_of(footer(
+        '<section><h2>Góp ý</h2><iframe src="https://docs.google.com/forms/d/e/1FAIpQLSd8x/viewform?'
+        'embedded=true" title="Khảo sát khách hàng"></iframe></section>'))
+    assert o.present is False
+
+
+def test_a_deposit_form_reserving_chosen_goods_is_an_ordering_function():
+    o = ordering_of(footer(
+        '<h2>Đặt cọc giữ hàng</h2><form action="https://formspree.io/f/xqkr" method="POST">'
+        '<select name="mau"><option>Túi tote - 390k</option></select>'
+        '<input type="number" name="so_luong" value="1"><input name="ho_ten">'
+        '<input type="tel" name="sdt"><textarea name="dia_chi"></textarea>'
+        '<button type="submit">Gửi đơn đặt cọc</button></form>'))
+    assert o.present and "order_form" in names(o)
+
+
+def test_a_pre_order_form_posting_to_the_sites_own_pre_order_script_is_an_ordering_function():
+    o = ordering_of(footer(
+        '<form method="post" action="https://api.xedien.vn/preorder"><select name="model"><option>S9</option>'
+        '</select><input name="name"><input name="phone" type="tel"><input name="province">'
+        '<button type="submit">Gửi</button></form>'), "https://xedien.vn/")
+    assert o.present and "order_form" in names(o)

@@ -93,7 +93,8 @@ def test_clean_text_matches_the_regex_reference():
     breaks = re.compile(r" ?\ue000[ \ue000]*")
     lower = "".join(chr(c) for c in range(0x1F00) if chr(c).islower())
     upper = "".join(chr(c) for c in range(0x1F00) if chr(c).isupper())
-    glued = re.compile(f"(?<=[0-9{re.escape(lower)}])\ue004+(?=[{re.escape(upper)}])")
+    glued = re.compile(f"(?<=[0-9{re.escape(lower)}])\ue004+(?=[{re.escape(upper)}])"
+                       f"|(?<=\\w)\ue004\ue004+(?=\\w)")  # two inline elements side by side
 
     def reference(raw: str) -> str:
         raw = glued.sub(" ", raw).replace("\ue004", "")

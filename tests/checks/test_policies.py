@@ -338,3 +338,45 @@ def test_a_news_article_section_about_returns_is_not_the_sites_policy():
     html = ('<html><body><article><h1>Mua điện thoại online: quyền lợi của người mua</h1>'
             f'{_RETURNS_UNDER_ITS_TOPIC}</article><footer><p>© 2026 Tạp chí Công Nghệ</p></footer></body></html>')
     assert policies_of(html, "https://tapchicongnghe.vn/bai-viet/quyen-loi").to_json()["returns"] is None
+
+
+def test_returns_and_shipping_written_under_topic_headings_in_their_own_words_count():
+    p = policies_of(
+        '<html><head><title>Len handmade</title></head><body><main>'
+        '<div class="widget"><h3 class="title">Đổi trả</h3><div class="widget-content"><p>Hàng lỗi do móc '
+        '(bung mũi, sai màu so với đơn) được sửa hoặc làm lại miễn phí trong 7 ngày. Hàng làm theo yêu cầu '
+        'không hoàn cọc khi khách đổi ý.</p></div></div>'
+        '<div class="widget"><h3 class="title">Vận chuyển</h3><div class="widget-content"><p>Ship toàn quốc '
+        'qua GHTK/Viettel Post, phí 25-35k tùy tỉnh, 2-4 ngày nhận hàng. Đơn từ 600k freeship.</p></div></div>'
+        '</main></body></html>')
+    assert p.to_json()["returns"] == "https://shop.vn/"
+    assert p.to_json()["shipping"] == "https://shop.vn/"
+
+
+def test_a_selling_point_under_a_topic_heading_is_not_a_policy():
+    p = policies_of(
+        '<html><head><title>Shop</title></head><body><main>'
+        '<div><h3>Giao hàng</h3><p>Sản phẩm được đóng gói cẩn thận trong hộp quà xinh xắn, tặng kèm thiệp viết '
+        'tay cho người thân yêu của bạn nhân dịp lễ tết.</p></div></main></body></html>')
+    assert p.to_json()["shipping"] is None
+
+
+def test_a_privacy_policy_written_under_bao_mat_thong_tin_counts():
+    p = policies_of(
+        '<html><head><title>Mỹ phẩm</title></head><body><main><div class="ladi-element">'
+        '<h4 class="ladi-headline">Bảo mật thông tin</h4><div class="ladi-paragraph">Thông tin họ tên, số điện '
+        'thoại, địa chỉ chỉ dùng để giao hàng và chăm sóc khách hàng, không chia sẻ cho bên thứ ba ngoài đơn vị '
+        'vận chuyển.</div></div></main></body></html>')
+    assert p.to_json()["privacy"] == "https://shop.vn/"
+
+
+@pytest.mark.parametrize(
+    ("text", "href"),
+    [
+        ("Kiểm tra hàng chính hãng", "/pages/kiem-tra-hang-chinh-hang"),
+        ("", "/pages/kiem-tra-hang-chinh-hang"),
+        ("Kiểm tra hàng thật giả", "/pages/tra-cuu"),
+    ],
+)
+def test_checking_that_goods_are_genuine_is_not_an_inspection_policy(text, href):
+    assert "inspection" not in link_policies(fold(text), f"https://shop.vn{href}")
