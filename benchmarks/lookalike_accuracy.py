@@ -15,7 +15,11 @@ bill and refund scams, free hosts such as vercel.app and pages.dev, foreign
 sister sites; first score recall 95.2 %, hard-negative false positives 3.7 %)
 and ``holdout5.csv`` (164 rows written blind in November 2026: COD-fee refunds,
 telecom charges, acronyms glued to words, slips of 4-letter names; first score
-recall 92.0 %, hard-negative false positives 0.0 %).
+recall 92.0 %, hard-negative false positives 0.0 %) and ``holdout6.csv`` (150
+rows written blind in November 2026: brands beside legal forms such as ``cty``,
+``corp``, ``jsc``; "0 đồng", combo and Tết offers; ``cl`` for ``d``; first score
+recall 89.5 %, hard-negative false positives 1.8 %, the one being
+``agribank.com``, which nothing in the registry tells from a suffix swap).
 ``ordinary.txt``: popular and small ordinary domains, none of which may be flagged.
 
 Prints, per category, recall (a positive counts when its target is among the

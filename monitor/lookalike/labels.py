@@ -9,7 +9,11 @@ found at ``joined[s:e]``, :func:`residue` describes the rest of the label:
 keywords, digits, other words, or letters glued to the brand that make it
 part of a longer word. An acronym (``pnj``, ``ghtk``: no vowel, so no word
 holds it) at one end of a word, glued to letters that split into words
-(``pnjvang``), is a token of its own, beside another word (``vang``).
+(``pnjvang``), is a token of its own, beside another word (``vang``). So is
+a short name with a vowel glued after a scam keyword and before letters
+that split into two syllables or more (``khuyenmai|tiki|homnay``,
+:func:`beside_scam_keyword`): the keyword marks where the name begins, as
+a hyphen would.
 """
 
 from __future__ import annotations
@@ -23,8 +27,11 @@ from monitor.lookalike.words import (
     KEYWORD_BY_SKELETON,
     VOWELS,
     is_common,
+    is_legal_form,
     is_made_of_words,
+    is_place,
     is_severe,
+    is_single_syllable,
     keyword_prefixes,
     keyword_suffixes,
     split_keywords,
@@ -129,6 +136,8 @@ class Residue:
     singles: int = 0  # stray single letters (``shopees``, ``isacombank``)
     glued: tuple[str, ...] = ()  # letters stuck to the brand that are no keyword
     unknown: tuple[str, ...] = ()  # separate words that are no keyword
+    legal: tuple[str, ...] = ()  # the legal forms among the everyday keywords (tables.LEGAL_FORM_KEYWORDS)
+    places: tuple[str, ...] = ()  # the cities among them (tables.PLACE_KEYWORDS)
 
     @property
     def empty(self) -> bool:
@@ -141,7 +150,9 @@ class Residue:
 
 
 class _ResidueBuilder:
-    __slots__ = ("keywords", "severe", "common", "digits", "singles", "glued", "unknown", "singles_ok")
+    __slots__ = (
+        "keywords", "severe", "common", "digits", "singles", "glued", "unknown", "legal", "places", "singles_ok"
+    )
 
     def __init__(self, singles_ok: bool) -> None:
         self.keywords: list[str] = []
@@ -151,6 +162,8 @@ class _ResidueBuilder:
         self.singles = 0
         self.glued: list[str] = []
         self.unknown: list[str] = []
+        self.legal: list[str] = []
+        self.places: list[str] = []
         self.singles_ok = singles_ok
 
     def add(self, skel: str, written: str, glued: bool) -> None:
@@ -158,8 +171,10 @@ class _ResidueBuilder:
             return
         words = split_keywords(skel)
         if words is None and any(c.isdigit() for c in written):
-            # `1vn`, `0nline` with its digit read as a digit: try the letters alone
+            # `1vn`, `0nline` with its digit read as a digit: try the letters alone;
+            # a scam keyword written with its digit still counts (`ve0dong`: "vé 0 đồng")
             self.digits = True
+            self.severe = self.severe or _has_severe_edge(skel)
             for part in _DIGIT_RUN.split(written):
                 self.add(skeleton(part), part, glued)
             return
@@ -169,6 +184,10 @@ class _ResidueBuilder:
                 self.severe = self.severe or is_severe(w)
                 if is_common(w):
                     self.common.append(KEYWORD_BY_SKELETON[w])
+                    if is_legal_form(w):
+                        self.legal.append(KEYWORD_BY_SKELETON[w])
+                    elif is_place(w):
+                        self.places.append(KEYWORD_BY_SKELETON[w])
         elif len(skel) == 1 and (self.singles_ok or not glued):
             self.singles += 1
         else:
@@ -185,6 +204,8 @@ class _ResidueBuilder:
             self.singles,
             tuple(self.glued),
             tuple(self.unknown),
+            tuple(self.legal),
+            tuple(self.places),
         )
 
 
@@ -237,7 +258,9 @@ def residue(lv: LabelView, start: int, end: int, singles_ok: bool, words: bool =
     prefix/plural (true for longer brands) or makes the hit part of another
     word (short brands: ``vibe`` is not ``vib``). ``words``: whether letters
     glued to the hit that split into words are another word (an acronym:
-    ``vang`` in ``pnjvang``) rather than part of one word with it.
+    ``vang`` in ``pnjvang``; a short name beside a scam keyword:
+    ``homnay`` in ``khuyenmaitikihomnay``, :func:`beside_scam_keyword`)
+    rather than part of one word with it.
     """
     out = _ResidueBuilder(singles_ok)
     joined = lv.joined
@@ -295,6 +318,30 @@ def whole_token(lv: LabelView, start: int, end: int, words: bool = False) -> boo
     if _glue_ok(lv, first.start, start) and _glue_ok(lv, end, last.end):
         return True
     return words and _words_apart(lv, first.start, start, end, last.end)
+
+
+def beside_scam_keyword(lv: LabelView, start: int, end: int) -> bool:
+    """Whether ``joined[start:end]`` follows a scam keyword and precedes another word in one token.
+
+    ``khuyenmai|tiki|homnay``: the scam keyword glued before the name marks
+    where it begins, as a hyphen would (scams lead with it); the letters
+    after it are then a word of their own if they split into two syllables
+    or more and begin with a consonant (a vowel would take the name's last
+    letter). A single syllable may finish a word the name begins
+    (``gift|mobi|le``); an everyday keyword (``hot``, ``my``) begins too many
+    ordinary words to mark anything. The caller checks that the name has a
+    vowel and is written as registered (``kim`` is no ``klm``; see
+    ``Matcher._beside_scam_keyword``).
+    """
+    lo = _token_at(lv, start).start
+    hi = _token_at(lv, end - 1).end
+    if lo == start or end == hi:
+        return False  # not glued on both sides: whole_token decides
+    before = split_keywords(lv.joined[lo:start])
+    if not before or not is_severe(before[-1]):
+        return False
+    word = fold(lv.written(end, hi))
+    return word[:1] not in VOWELS and not is_single_syllable(word) and is_made_of_words(word)
 
 
 def keyword_only(lv: LabelView) -> bool:

@@ -45,6 +45,29 @@ Decisions on the hard cases (see tests/lookalike and the scores in
   Bamin were registered it would not be.
 * ``pharmacy.com``, ``circle.so``: a segment that is itself a common word is
   no typo of a brand (``pharmacity``, ``circlek``).
+* ``ctyfpt-internet.com``, ``phongvucorp.vn``, ``hdbankjsc.com``: a legal
+  form (``cty``, ``congty``, ``jsc``, ``corp``…, tables.LEGAL_FORM_KEYWORDS)
+  beside the brand's own name claims to be its company (Vietnamese
+  enterprise names are unique): flagged like a channel keyword (82–85).
+  ``seabank-group``, ``ghn-express`` stay another company (``group`` is no
+  legal form), as do ``congtylongchau`` (an alias of plain words many
+  companies share), ``ctyfpt-xaydung`` (a legal form and another word:
+  another company's name, like ``acb-construction``) and ``fpt-corp.co.jp``
+  (abroad, a sister company).
+* ``yameoutlet-hcm.com``: a city beside a channel keyword is where the
+  brand's channel is (82); ``yame-hcm.com`` alone is another company (55).
+* ``khuyenmaitikihomnay.com``: a short name with a vowel, written as
+  registered, glued after a severe keyword and before two syllables or more
+  is a token beside another word (72); not after an everyday keyword
+  (``hottiki…``), nor before one syllable (``giftmobile``: ``mobi|le``),
+  nor an acronym (``quanhthin``: ``qua|nht|hin``).
+* ``clienmayxanh.com``: ``cl`` for ``d`` is a homoglyph (90), recognised on
+  a typo hit (:func:`~monitor.lookalike.skeleton.pair_lookalike`), not in
+  the skeleton: Vietnamese syllables meet as ``c|l`` (``nhathuoclongchau``).
+  Only names of 8+ letters, within two edits, are found that way.
+* ``agribank.com``: the label of ``agribank.com.vn`` under ``.com`` is a
+  suffix swap (80), though a US AgriBank owns it; nothing in the registry
+  tells it apart, so an allow-list entry, not a rule, clears it.
 """
 
 from __future__ import annotations
@@ -64,8 +87,8 @@ from monitor.domains import HOSTING_SUFFIXES, DomainError, is_ip, normalise_host
 from monitor.lookalike.brands import Brand
 from monitor.lookalike.edits import plausible_typo
 from monitor.lookalike.index import SHORT_NAME, BrandIndex
-from monitor.lookalike.labels import LabelView, residue, typo_segments, view, whole_token
-from monitor.lookalike.skeleton import fold, lookalike_kind, misspelling_kind, skeleton
+from monitor.lookalike.labels import LabelView, beside_scam_keyword, residue, typo_segments, view, whole_token
+from monitor.lookalike.skeleton import fold, lookalike_kind, misspelling_kind, pair_lookalike, skeleton
 from monitor.lookalike.tables import COMMON_WORDS, KEYWORDS, KNOWN_NAMES, SINGLE_LETTER_MIN_BRAND, suffix_class
 from monitor.lookalike.techniques import (
     LABEL,
@@ -260,13 +283,25 @@ class Matcher:
                 if name.short and not dist and not whole:
                     ok = token.get(name.acronym)
                     if ok is None:
-                        ok = token[name.acronym] = whole_token(lv, s, e, words=name.acronym)
+                        ok = token[name.acronym] = whole_token(lv, s, e, words=name.acronym) or (
+                            not name.acronym and self._beside_scam_keyword(lv, s, e, skel)
+                        )
                     if not ok:
                         continue  # `vib` inside `vibe`
                 ev = self._one(lv, place, cand, tail, name, s, e, dist)
                 if ev is not None:
                     out.append(ev)
         return out
+
+    def _beside_scam_keyword(self, lv: LabelView, s: int, e: int, skel: str) -> bool:
+        """A short name with a vowel, written as registered, glued after a scam keyword and before a word.
+
+        (`khuyenmaitikihomnay`: :func:`beside_scam_keyword`.) An acronym keeps
+        its own rule (:func:`whole_token`): its consonants are the very letters
+        that close an open syllable, so after a keyword they may finish its
+        syllable (`qua|nht` in `quanhthin`).
+        """
+        return beside_scam_keyword(lv, s, e) and lv.written(s, e) in self.index.spellings[skel]
 
     def _hits(self, lv: LabelView, place: str, ctx: Context) -> list[tuple[int, int, str, int, tuple | None]]:
         """Brand names in the label: ``(start, end, skeleton, edits, typo rule)``, exact ones first.
@@ -320,7 +355,12 @@ class Matcher:
             written = "".join(filter(str.isalnum, written))
         genuine = self.index.spellings[name.skel]
         whole = s == 0 and e == len(lv.joined)
-        if dist:
+        if dist and pair_lookalike(written, name.skel):
+            dist = 0  # `clienmayxanh`: `cl` for `d` reads as the name itself, no typo
+            spelling = "ascii"
+            plausible = True
+            wordlike = False
+        elif dist:
             spelling = misspelling_kind(written, (name.written, name.plain))
             plausible = _plausible(name.skel, lv.joined[s:e])
             wordlike = name.descriptive and is_made_of_words(fold(written))
@@ -337,6 +377,9 @@ class Matcher:
             suffix = brand.suffix
             spelled = tail.startswith(suffix) and len(tail) > len(suffix) and tail[len(suffix)] in ".-"
         mimic = lv.joined[e:].startswith(self._suffix_skeleton(brand.suffix)) if brand.suffix else False
+        # letters glued to a name that split into words are a word of their own beside an
+        # acronym (`pnjvang`), and beside a short name after a scam keyword (`khuyenmaitikihomnay`)
+        words = name.acronym or (name.short and not whole and self._beside_scam_keyword(lv, s, e, name.skel))
         return Evidence(
             suffix_mimic=mimic,
             name=name,
@@ -347,7 +390,7 @@ class Matcher:
             plausible=plausible,
             hyphenated=lv.spans_hyphen(s, e),
             spelling=spelling,
-            residue=residue(lv, s, e, singles_ok=len(name.skel) >= SINGLE_LETTER_MIN_BRAND, words=name.acronym),
+            residue=residue(lv, s, e, singles_ok=len(name.skel) >= SINGLE_LETTER_MIN_BRAND, words=words),
             spelled_domain=spelled,
             wordlike=wordlike,
         )

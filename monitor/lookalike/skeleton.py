@@ -14,7 +14,10 @@ gives the *skeleton*. Brands and candidates go through the same functions,
 so the skeleton of ``vietcornbank`` equals that of ``vietcombank``.
 :func:`skeleton_with_map` also says which character of the input each
 skeleton character came from, so a match can be traced back to what was
-actually written (and told apart as a homoglyph).
+actually written (and told apart as a homoglyph). Some look-alike pairs
+(``cl`` for ``d``) are ordinary spellings across Vietnamese syllables
+(``nhathuoclongchau``), so they stay out of the skeleton:
+:func:`pair_lookalike` undoes them on a misspelt segment only.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from monitor.lookalike.tables import ASCII_CONFUSABLES, SEQUENCE_CONFUSABLES, UNICODE_CONFUSABLES
+from monitor.lookalike.tables import ASCII_CONFUSABLES, PAIR_CONFUSABLES, SEQUENCE_CONFUSABLES, UNICODE_CONFUSABLES
 from monitor.text import strip_accents
 
 _ASCII_TABLE = str.maketrans(ASCII_CONFUSABLES)
@@ -92,6 +95,19 @@ def skeleton_with_map(text: str) -> tuple[str, tuple[int, ...]]:
             out_src.append(src[i])
             i += 1
     return "".join(out), tuple(out_src)
+
+
+def pair_lookalike(written: str, skel: str) -> bool:
+    """Whether ``written`` reads as the name ``skel`` once a look-alike pair is undone (``clienmayxanh``).
+
+    (tables.PAIR_CONFUSABLES: ``cl`` for ``d``.) Every occurrence of the pair
+    is undone at once: one written ``cl`` standing for ``d`` is the trick.
+    """
+    text = fold(written)
+    for pair, letter in PAIR_CONFUSABLES.items():
+        if pair in text and skeleton(text.replace(pair, letter)) == skel:
+            return True
+    return False
 
 
 def name_key(text: str) -> str:

@@ -14,13 +14,15 @@ from __future__ import annotations
 # support, prizes, refunds, jobs, loans or ask for a login: the words of the
 # scams themselves. They raise the score above plain commerce words.
 # (`hoanphi`, `cuoc`: the 2025-2026 waves refunding a "COD fee" in a delivery
-# company's name, and billing telecom charges, `cước`.)
+# company's name, and billing telecom charges, `cước`; `0dong`, `combo`,
+# `tet`, `lixi`: their offers, "trả góp 0 đồng", "vé 0 đồng", "combo Tết",
+# "lì xì". `0dong` is written with its digit: its skeleton is `odong`.)
 
 SEVERE_KEYWORDS: frozenset[str] = frozenset(
     """
     cskh chamsockhachhang chamsoc hotro tongdai hotline support helpdesk
     khuyenmai km uudai giamgia magiamgia sale sales flashsale sieusale bigsale megasale
-    freeship voucher vouchers coupon deal deals sieudeal
+    freeship voucher vouchers coupon deal deals sieudeal combo 0dong
     quatang tangqua nhanqua doiqua qua trian trungthuong giaithuong nhanthuong thuong tangve hoanve quaythuong
     quayso vongquay minigame lucky luckydraw gift gifts reward rewards bonus
     event events sukien promo promotion free mienphi giveaway tichdiem diem point points
@@ -39,7 +41,7 @@ SEVERE_KEYWORDS: frozenset[str] = frozenset(
     thongbao datcoc tiencoc catdien ngungcapdien nocuoc tienno
     doisoat ketnoi chuyenkhoan napthe doithe muathe mothe motaikhoan kyc ekyc
     sinhtrac sinhtrachoc dinhdanh vneid chungthuc giahan baotri nhanluong lamthem
-    dautu loinhuan chotdon xakho thanhly khaitruong sinhnhat tiendien tiennuoc
+    dautu loinhuan chotdon xakho thanhly khaitruong sinhnhat tet lixi tiendien tiennuoc
     hoanphi cuoc cuocphi tracuoc dongcuoc
     """.split()
 )
@@ -47,24 +49,40 @@ SEVERE_KEYWORDS: frozenset[str] = frozenset(
 # Words that present a site as the brand's own outlet or channel.
 CHANNEL_KEYWORDS: frozenset[str] = frozenset(
     """
-    vn vietnam vnn www web site website portal page online onl
-    official chinhhang authentic store stores shop shops mall app apps mobile
+    vn vietnam vnn www web site website portal page online onl internet
+    official chinhhang authentic store stores shop shops outlet mall app apps mobile
     service services dichvu dv center centre trungtam care help info pay
     wallet vi the tragop cod baohanh hanghieu xachtay sieure ems digital
     """.split()
 )
 
+# Legal forms: the words that complete a company's registered name ("Công
+# ty TNHH X", "X JSC", "X Corp"). Vietnamese enterprise names are unique
+# nationwide (Law on Enterprises 2020, art. 41), so beside the brand's own
+# name (`ctyfpt`, `phongvucorp`) one claims to be the brand's company; beside
+# an alias made of words (`congtylongchau`) it names one of the many other
+# companies sharing those words. `group` is no legal form (anyone trading
+# under a name may call itself one): it stays an everyday word.
+LEGAL_FORM_KEYWORDS: frozenset[str] = frozenset(
+    "cty congty ctcp tnhh jsc corp corporation company inc ltd".split()
+)
+
+# Cities. Beside a brand's channel (`yame-outlet-hcm`) one says where that
+# channel is; beside a short name alone (`yame-hcm`) it is part of another
+# company's name, like other everyday words.
+PLACE_KEYWORDS: frozenset[str] = frozenset("hcm hcmc hn hanoi saigon sg".split())
+
 # Everyday and corporate words that also make up ordinary names (`kho`,
 # `saigon`, `group`). Next to an invented brand (`shopee-hcm`) they read as
 # keywords; next to a brand made of words (`seabank-group`) or a short one
 # (`ghn-express`) they make just another company name, so they count as
-# other words there.
-COMMON_KEYWORDS: frozenset[str] = frozenset(
+# other words there (legal forms and cities only in part: see above).
+COMMON_KEYWORDS: frozenset[str] = LEGAL_FORM_KEYWORDS | PLACE_KEYWORDS | frozenset(
     """
     sieuthi muasam market pro plus max top hot new moi now today h24 club asia
-    global group hq corp inc ltd company congty cty com net org news tintuc review reviews fan fans home my go get id hcm
-    hn hanoi saigon sg hcmc express ship shipping cloud smart plaza
-    outlet giare giatot giasoc hang kho khohang sanpham product products hub
+    global group hq com net org news tintuc review reviews fan fans home my go get id
+    express ship shipping cloud smart plaza
+    giare giatot giasoc hang kho khohang sanpham product products hub
     live tv media zone land world
     """.split()
 )
@@ -153,6 +171,14 @@ ASCII_CONFUSABLES: dict[str, str] = {"0": "o", "1": "l", "i": "l", "|": "l"}
 
 # Letter pairs that read as one letter: `rn` → `m`, `vv` → `w`.
 SEQUENCE_CONFUSABLES: dict[str, str] = {"rn": "m", "vv": "w"}
+
+# Letter pairs that read as one letter too, but are no part of the skeleton:
+# `cl` → `d` (`clienmayxanh`). In Vietnamese a syllable ending in `c` often
+# meets one beginning with `l` (`nhathuoclongchau`, `phuoclong`), and `i`/`1`
+# would join the class (`ci` → `cl`, so `pharmacist` reads near `pharmacity`).
+# They are undone only on a misspelt segment, to tell the pair from two edits
+# (skeleton.pair_lookalike).
+PAIR_CONFUSABLES: dict[str, str] = {"cl": "d"}
 
 # --- Typo plausibility -------------------------------------------------------
 

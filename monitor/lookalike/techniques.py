@@ -30,7 +30,9 @@ typo           1–2 edits (restricted Damerau–Levenshtein): −5 for   −5�
                neighbours of the whole label (``mommo``, ``gthk``)
 homoglyph      look-alike letters: IDN/accented/Cyrillic (+40),     +3…+40
                ``0``/``1``/``rn``/``vv`` swaps (+5, +15 on short
-               names), ``l``/``i`` swaps (+3)
+               names), ``l``/``i`` swaps (+3); ``cl`` for ``d``
+               scores like ``rn`` and is no typo (``clienmayxanh``),
+               though kept out of the skeleton and found as one
 alias          the name is an alias (``vcb``, ``tgdd``), not the         0
                registered label
 =============  ==================================================  ======
@@ -58,16 +60,22 @@ brand_token, by what surrounds the brand (invented names / weak or made of words
 * digits or a stray letter only (``shopee88``, ``shopees``): 82 (80);
 * a separate unknown word beside it: 72 (weak: 55), 77 with a channel
   keyword, 85 (72) with a severe keyword — also one inside the word
-  (``vay`` in ``vaynhanh``);
+  (``vay`` in ``vaynhanh``, ``0dong`` in ``ve0dong``);
 * only everyday/corporate words (``hcm``, ``group``) beside a weak or
   made-of-words name: 55 (60 with a channel keyword), like another company;
+  but a legal form (``cty``, ``jsc``, ``corp``) beside the brand's own name
+  (not an alias of one or two plain words) is that company and counts as a
+  channel keyword (``ctyfpt``, ``phongvucorp``: 82/85), and a city beside a
+  channel keyword says where the channel is (``yame-outlet-hcm``: 82);
 * a 3–4 letter name among stray single letters (``8mqt56r3v``): 55, a random string;
 * letters glued to the brand that are no keyword: 70 for invented names,
   55 for names made of words (``nguyenkim`` in ``nguyenkimanh``), and no
   match at all for 3–4 letter names (``vib`` is not in ``vibe``), except
   an acronym without a vowel at one end of a word whose rest splits into
   words (``pnjvang``): the rest counts as a separate unknown word (55; 72
-  with a severe keyword).
+  with a severe keyword); so does the rest of a word after a short name
+  with a vowel glued after a severe keyword, when it splits into two
+  syllables or more (``khuyenmaitikihomnay``: 72).
 
 A scam TLD (tables.SCAM_TLDS) adds 5 to the weaker cases; a foreign country
 TLD (``.de``, ``.co.th``) takes 5 off, and abroad a brand next to anything
@@ -142,6 +150,32 @@ def _weak_label(name: Name) -> bool:
     return _weak(name) and not name.phrase
 
 
+def _own_name(name: Name) -> bool:
+    """The brand's registered name, or an alias that names its company alone (`TGDD`, `Giao Hàng Tiết Kiệm`).
+
+    Not an alias made of fewer plain words (`Long Châu`), which other companies share.
+    """
+    return not name.generic and (not (name.alias and name.descriptive) or name.phrase)
+
+
+def _company_words(ev: Evidence) -> tuple[tuple[str, ...], bool]:
+    """The everyday words beside a weak or made-of-words name that make another company's name.
+
+    Also says whether the label presents a channel of the brand (a keyword
+    other than those words). A legal form beside the brand's own name is the
+    company itself (`ctyfpt`, `phongvucorp`), so it presents the brand like a
+    channel keyword; a city beside a channel is where it is (`yame-outlet-hcm`).
+    """
+    r = ev.residue
+    common = r.common
+    if r.legal and _own_name(ev.name):
+        common = tuple(w for w in common if w not in r.legal)
+    channel = len(common) < len(r.keywords)
+    if channel and r.places:
+        common = tuple(w for w in common if w not in r.places)
+    return common, channel
+
+
 def _in_label_score(ev: Evidence, ctx: Context) -> int | None:
     """Score of a brand inside a label, by what surrounds it (module docstring)."""
     r = ev.residue
@@ -161,15 +195,15 @@ def _in_label_score(ev: Evidence, ctx: Context) -> int | None:
     # a separate unknown word beside a long name is still suspicious
     # (`vietcombank-ketnoi`), beside a short one it is another company
     # (`acb-construction`)
-    common = len(r.common) if weak or ev.name.descriptive else 0
+    common, channel = _company_words(ev) if r.common and (weak or ev.name.descriptive) else ((), r.channel)
     if ev.name.short and r.singles >= 2:
         return 55  # `8mqt56r3v`: a short name among stray letters is a random string
     if r.unknown or common:
         if r.severe:
             base = 72 if weak else 85
         elif r.unknown and not weak:
-            base = 72 + (5 if r.channel else 0)
-        elif r.channel:
+            base = 72 + (5 if channel else 0)
+        elif channel:
             base = 60 if weak or ev.name.descriptive else 77
         else:
             base = 55 if weak or ev.name.descriptive else 72

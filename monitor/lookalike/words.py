@@ -13,12 +13,21 @@ import re
 from functools import lru_cache
 
 from monitor.lookalike.skeleton import skeleton
-from monitor.lookalike.tables import COMMON_KEYWORDS, COMMON_WORDS, KEYWORDS, SEVERE_KEYWORDS
+from monitor.lookalike.tables import (
+    COMMON_KEYWORDS,
+    COMMON_WORDS,
+    KEYWORDS,
+    LEGAL_FORM_KEYWORDS,
+    PLACE_KEYWORDS,
+    SEVERE_KEYWORDS,
+)
 
 # Keyword skeleton → the keyword as written (for messages).
 KEYWORD_BY_SKELETON: dict[str, str] = {skeleton(k): k for k in sorted(KEYWORDS)}
 SEVERE_SKELETONS: frozenset[str] = frozenset(skeleton(k) for k in SEVERE_KEYWORDS)
 COMMON_SKELETONS: frozenset[str] = frozenset(skeleton(k) for k in COMMON_KEYWORDS) - SEVERE_SKELETONS
+LEGAL_FORM_SKELETONS: frozenset[str] = frozenset(skeleton(k) for k in LEGAL_FORM_KEYWORDS) & COMMON_SKELETONS
+PLACE_SKELETONS: frozenset[str] = frozenset(skeleton(k) for k in PLACE_KEYWORDS) & COMMON_SKELETONS
 _KEYWORD_LENGTHS: tuple[int, ...] = tuple(sorted({len(k) for k in KEYWORD_BY_SKELETON}))
 if _KEYWORD_LENGTHS[0] < 2:
     raise ValueError("keywords have two letters at least (monitor.lookalike.tables)")
@@ -178,12 +187,24 @@ def is_common(keyword_skeleton: str) -> bool:
     return keyword_skeleton in COMMON_SKELETONS
 
 
+def is_legal_form(keyword_skeleton: str) -> bool:
+    """A company's legal form (``cty``, ``jsc``), see tables.LEGAL_FORM_KEYWORDS."""
+    return keyword_skeleton in LEGAL_FORM_SKELETONS
+
+
+def is_place(keyword_skeleton: str) -> bool:
+    """A city (``hcm``, ``hanoi``), see tables.PLACE_KEYWORDS."""
+    return keyword_skeleton in PLACE_SKELETONS
+
+
 __all__ = [
     "KEYWORD_BY_SKELETON",
     "VOWELS",
     "is_common",
     "is_generic_name",
+    "is_legal_form",
     "is_made_of_words",
+    "is_place",
     "is_severe",
     "is_single_syllable",
     "is_vietnamese_words",

@@ -1,6 +1,6 @@
 """Reading one label: tokens, what surrounds a hit, where a misspelt brand may sit."""
 
-from monitor.lookalike.labels import keyword_only, residue, typo_segments, view, whole_token
+from monitor.lookalike.labels import beside_scam_keyword, keyword_only, residue, typo_segments, view, whole_token
 
 
 def test_hyphens_and_digit_runs_split_tokens():
@@ -52,6 +52,32 @@ def test_an_acronym_glued_to_words_is_a_token_beside_another_word():
     assert not whole_token(view("shbet"), 0, 3, words=True)
     # nor is an acronym inside a word, where its letters may join the syllables around it
     assert not whole_token(view("trangkhoa"), 3, 6, words=True)  # `trang` + `khoa`
+
+
+def test_a_short_name_after_a_scam_keyword_and_before_a_word_is_a_token_beside_that_word():
+    lv = view("khuyenmaitikimuahe")
+    start = lv.joined.index("tlkl")
+    assert beside_scam_keyword(lv, start, start + 4)
+    rest = residue(lv, start, start + 4, singles_ok=False, words=True)
+    assert rest.severe and rest.unknown == ("muahe",) and not rest.glued
+    # an everyday keyword (`hot`, `my`) begins too many words to mark where a name begins
+    assert not beside_scam_keyword(view("hottikimuahe"), 3, 7)
+    # one syllable may finish a word the name begins (`mobile`)
+    assert not beside_scam_keyword(view("giftmobile"), 4, 8)
+
+
+def test_residue_marks_legal_forms_and_cities():
+    lv = view("ctyfpt-hcm")
+    rest = residue(lv, 3, 6, singles_ok=False)
+    assert rest.legal == ("cty",)
+    assert rest.places == ("hcm",)
+    assert rest.common == ("cty", "hcm")
+
+
+def test_a_scam_keyword_written_with_a_digit_inside_a_word_counts():
+    lv = view("cgv-ve0dong")
+    rest = residue(lv, 0, 3, singles_ok=False)
+    assert rest.severe and rest.digits
 
 
 def test_keyword_only_labels_are_recognised():

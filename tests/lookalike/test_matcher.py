@@ -55,6 +55,56 @@ def test_cod_fee_refund_and_telecom_charge_words_are_scam_keywords(matcher):
     assert targets(matcher, "fpt-tracuoc.com") == {"fpt.com.vn"}
 
 
+def test_zero_dong_combo_and_tet_offers_are_scam_keywords():
+    # "trả góp 0 đồng", "vé 0 đồng", "combo Tết": the offers of the 2025-2026 waves
+    m = Matcher([Brand("cgv.vn"), Brand("kfcvietnam.com.vn", aliases=("KFC",)), Brand("tiki.vn")])
+    assert [x.target for x in m.match("tiki-tragop0dong.com")] == ["tiki.vn"]
+    assert [x.target for x in m.match("kfc-combo-tet.com")] == ["kfcvietnam.com.vn"]
+    # `0dong` inside another word (`bapnuoc`: popcorn and drink) still counts, its `0` read as a digit
+    assert [x.target for x in m.match("cgv-bapnuoc0dong.com")] == ["cgv.vn"]
+    assert m.match("cgv-bapnuoc.com") == []
+
+
+def test_internet_and_outlet_are_a_brands_channels(matcher):
+    # the brand's internet service and its discount store, like `online` and `store`
+    assert targets(matcher, "fpt-internet.com") == {"fpt.com.vn"}
+    assert targets(matcher, "tikioutlet.com") == {"tiki.vn"}
+
+
+def test_a_city_beside_a_brands_channel_is_where_that_channel_is():
+    m = Matcher([Brand("yame.vn")])
+    assert [x.target for x in m.match("yame-outlet-hanoi.com")] == ["yame.vn"]
+    assert [x.target for x in m.match("yamestore-hcm.com")] == ["yame.vn"]
+    # a city alone, or beside a corporate word, beside a short name is another company's name
+    assert m.match("yame-hcm.com") == []
+    assert m.match("yame-group-hcm.com") == []
+
+
+def test_a_legal_form_beside_a_brands_own_name_claims_to_be_that_company(matcher):
+    # "Công ty FPT", "Vinamit JSC": Vietnamese enterprise names are unique, so this is the company itself
+    assert targets(matcher, "ctyfpt.com") == {"fpt.com.vn"}
+    assert targets(matcher, "congty-vinamit.vn") == {"vinamit.com.vn"}
+    assert targets(matcher, "vinamitjsc.com") == {"vinamit.com.vn"}
+    assert targets(matcher, "fptcorp-vn.com") == {"fpt.com.vn"}
+    # a group is no legal form: `vinamit-group` names another company, as `seabank-group` does
+    assert targets(matcher, "vinamit-group.com") == set()
+    # a legal form with another word makes another company's name (`Công ty FPT Xây dựng`)
+    assert targets(matcher, "ctyfpt-xaydung.com") == set()
+    # abroad, a sister company (`FPT Japan`)
+    assert targets(matcher, "fpt-corp.co.jp") == set()
+
+
+def test_a_legal_form_beside_an_alias_made_of_words_is_another_company():
+    m = Matcher([
+        Brand("nhathuoclongchau.com.vn", aliases=("Long Châu",)),
+        Brand("ghtk.vn", aliases=("Giao Hàng Tiết Kiệm",)),
+    ])
+    # many companies are called "Long Châu"; the chain's is "FPT Long Châu"
+    assert m.match("congtylongchau.com") == []
+    # an alias of three words or more is the company's own name (`Công ty Giao Hàng Tiết Kiệm`)
+    assert [x.target for x in m.match("congty-giaohangtietkiem.com")] == ["ghtk.vn"]
+
+
 def test_a_foreign_suffix_with_vietnam_in_the_label_is_aimed_at_vietnamese_customers(matcher):
     assert targets(matcher, "shopee-vn.id") == {"shopee.vn"}
     # without it, abroad, a brand beside a plain word is more likely a sister company
@@ -148,6 +198,11 @@ def test_rn_for_m_is_a_homoglyph(matcher):
     assert "homoglyph" in m.techniques
 
 
+def test_cl_for_d_is_a_homoglyph(matcher):
+    m = only(matcher, "clienmayxanh.vn")
+    assert (m.target, m.techniques) == ("dienmayxanh.com", ("suffix_swap", "homoglyph"))
+
+
 def test_a_punycode_homograph_is_decoded_and_flagged(matcher):
     m = only(matcher, "xn--shop-y4da.vn")  # shopее.vn, Cyrillic е
     assert (m.candidate, m.target, m.techniques) == ("shopее.vn", "shopee.vn", ("homoglyph",))
@@ -205,6 +260,18 @@ def test_an_acronym_glued_to_a_word_is_a_token_beside_that_word():
     assert m.match("sjcvang.com") == []
     # a short name with a vowel may be part of a word
     assert m.match("vibe-uudai.com") == []
+
+
+def test_a_short_name_glued_after_a_scam_keyword_and_before_a_word_is_a_token(matcher):
+    # the scam keyword marks where the name begins; what follows splits into words (`mùa hè`)
+    assert targets(matcher, "khuyenmaitikimuahe.com") == {"tiki.vn"}
+    # without a keyword glued before it, `tikimuahe` may be one word
+    assert targets(matcher, "tikimuahe-uudai.com") == set()
+    assert targets(matcher, "tikimuahe.com") == set()
+    # a word beginning with a vowel may take the name's last letter; one syllable may end its word
+    assert targets(matcher, "khuyenmaivibanh.com") == set()
+    assert targets(matcher, "khuyenmaivibe.com") == set()
+    assert targets(matcher, "khuyenmaitikihoa.com") == set()
 
 
 def test_a_short_name_under_com_or_org_is_a_foreign_company(matcher):

@@ -1,6 +1,6 @@
 """Skeletons: the spelling in which lookalikes and brands compare equal."""
 
-from monitor.lookalike.skeleton import fold, lookalike_kind, name_key, skeleton, skeleton_with_map
+from monitor.lookalike.skeleton import fold, lookalike_kind, name_key, pair_lookalike, skeleton, skeleton_with_map
 
 
 def test_accents_are_stripped_and_d_with_stroke_is_d():
@@ -30,6 +30,13 @@ def test_rn_reads_as_m():
 
 def test_vv_reads_as_w():
     assert skeleton("vvinmart") == skeleton("winmart")
+
+
+def test_cl_for_d_reads_as_the_name_once_undone():
+    assert pair_lookalike("clienmayxanh", skeleton("dienmayxanh"))
+    assert not pair_lookalike("clienmayxanhh", skeleton("dienmayxanh"))
+    # no part of the skeleton: `c` ending one syllable meets `l` beginning the next (`thuoc long`)
+    assert skeleton("nhathuoclongchau") != skeleton("nhathuodongchau")
 
 
 def test_different_words_keep_different_skeletons():
