@@ -272,7 +272,9 @@ class Matcher:
         out: list[Evidence] = []
         for s, e, skel, dist, rule in found:
             whole = s == 0 and e == n
-            token: dict[bool, bool] = {}  # whole_token() by acronym flag: the names of one skeleton share the hit
+            # (whether the hit is a token, whether the letters glued to it are a word of their own), by
+            # acronym flag: the names of one skeleton share the hit
+            token: dict[bool, tuple[bool, bool]] = {}
             for name in names[skel]:
                 if rule is not None and not _typo_allowed(name.brand, rule[0], rule[1]):
                     continue
@@ -280,15 +282,19 @@ class Matcher:
                     continue
                 if name.owned and whole:
                     continue  # the owner's other name under another suffix: a defensive registration as often as not
+                # letters glued to a name that split into words are a word of their own beside an
+                # acronym (`pnjvang`), and beside a short name after a scam keyword (`khuyenmaitikihomnay`)
+                words = name.acronym
                 if name.short and not dist and not whole:
-                    ok = token.get(name.acronym)
-                    if ok is None:
-                        ok = token[name.acronym] = whole_token(lv, s, e, words=name.acronym) or (
-                            not name.acronym and self._beside_scam_keyword(lv, s, e, skel)
-                        )
+                    known = token.get(name.acronym)
+                    if known is None:
+                        beside = not name.acronym and self._beside_scam_keyword(lv, s, e, skel)
+                        known = token[name.acronym] = (whole_token(lv, s, e, words=name.acronym) or beside, beside)
+                    ok, beside = known
                     if not ok:
                         continue  # `vib` inside `vibe`
-                ev = self._one(lv, place, cand, tail, name, s, e, dist)
+                    words = words or beside
+                ev = self._one(lv, place, cand, tail, name, s, e, dist, words)
                 if ev is not None:
                     out.append(ev)
         return out
@@ -348,7 +354,9 @@ class Matcher:
             found += [(s, e, skel, dist, rule) for skel, dist in near]
         return found
 
-    def _one(self, lv, place, cand, tail, name, s, e, dist) -> Evidence | None:
+    def _one(self, lv, place, cand, tail, name, s, e, dist, words: bool) -> Evidence | None:
+        """The evidence of one name hit at ``joined[s:e]``; ``words``: whether letters glued to
+        it that split into words are a word of their own (:func:`residue`)."""
         brand = self.index.brands[name.brand]
         written = lv.written(s, e)
         if not written.isalnum():
@@ -377,9 +385,6 @@ class Matcher:
             suffix = brand.suffix
             spelled = tail.startswith(suffix) and len(tail) > len(suffix) and tail[len(suffix)] in ".-"
         mimic = lv.joined[e:].startswith(self._suffix_skeleton(brand.suffix)) if brand.suffix else False
-        # letters glued to a name that split into words are a word of their own beside an
-        # acronym (`pnjvang`), and beside a short name after a scam keyword (`khuyenmaitikihomnay`)
-        words = name.acronym or (name.short and not whole and self._beside_scam_keyword(lv, s, e, name.skel))
         return Evidence(
             suffix_mimic=mimic,
             name=name,
