@@ -352,13 +352,17 @@ def _in_content(el: etree._Element) -> bool:
     return False
 
 
+def _holds_image(el: etree._Element) -> bool:
+    return any(True for _ in el.iter("img", "svg", "picture", "amp-img"))
+
+
 def _shows_badge(el: etree._Element, folded_text: str) -> bool:
     """Whether a portal link can be the site's badge: an image (or a background) inside it, badge
     words, no text at all (a CSS badge), or link text standing on its own. A link inside a sentence
     ("một <a>hồ sơ website hợp lệ</a> sẽ hiển thị ...") points at someone else's record."""
     if not folded_text.strip() or _text_is_badge(folded_text) or _text_kind(folded_text):
         return True
-    if "url(" in (el.get("style") or "") or any(True for _ in el.iter("img", "svg", "picture", "amp-img")):
+    if "url(" in (el.get("style") or "") or _holds_image(el):
         return True
     parent = el.getparent()
     around = "" if parent is None else " ".join(parent.itertext())
@@ -514,7 +518,7 @@ def _portal_links(p: ParsedPage, seen: set[etree._Element]) -> list[BadgeSightin
         if info.state not in ("record", "placeholder", "portal_root") and not _text_is_badge(text):
             continue
         if info.state == "portal_root" and text.strip() and not (_text_is_badge(text) or _text_kind(text)) \
-                and not any(True for _ in el.iter("img", "svg", "picture", "amp-img")):
+                and not _holds_image(el):
             continue  # a text link to the portal's home page ("Tra cứu website TMĐT") claims nothing
         seen.add(el)
         out.append(_sighting(p, "link", info, kind, _element_excerpt(el)))

@@ -64,8 +64,7 @@ from monitor.checks.vocabulary import (
     WEAK_OWNER_LABELS,
     with_variants,
 )
-from monitor.domains import DomainError, registrable_domain
-from monitor.identifiers import IdKind, compact, parse_registration_number
+from monitor.identifiers import IdKind, RegistrationNumber, compact, parse_registration_number
 from monitor.provinces import province_in_address, province_mentions
 from monitor.text import collapse_space, fold
 
@@ -503,19 +502,22 @@ def _registration_candidates(p: ParsedPage) -> list[_Candidate]:
             score -= 2
         out.append(_Candidate(parsed.normalised, start, value_end, score,
                               {"label": kind, "parsed": parsed, "value_start": pos}))
-    if not out and any(lead in folded for lead in _UNLABELLED_ISSUER_LEADS):
-        for m in _capped(list(_UNLABELLED_REG.finditer(folded))):
+    # no label: a code its issuer follows ("… do Sở KH&ĐT cấp"), then a valid one its issuer or
+    # registration dates follow (the label left to an icon)
+    for leads, rx, valid_only in ((_UNLABELLED_ISSUER_LEADS, _UNLABELLED_REG, False),
+                                  (_ISSUED_LEADS, _ISSUED_REG, True)):
+        if out or not any(lead in folded for lead in leads):
+            continue
+        for m in _capped(list(rx.finditer(folded))):
             parsed = parse_registration_number(text[m.start(1) : m.end(1)])
-            if parsed.kind in (IdKind.ENTERPRISE, IdKind.BRANCH):
-                out.append(_Candidate(parsed.normalised, m.start(1), m.end(1), 2.0,
-                                      {"label": "unlabelled", "parsed": parsed, "value_start": m.start(1)}))
-    if not out and any(lead in folded for lead in _ISSUED_LEADS):
-        for m in _capped(list(_ISSUED_REG.finditer(folded))):
-            parsed = parse_registration_number(text[m.start(1) : m.end(1)])
-            if parsed.kind in (IdKind.ENTERPRISE, IdKind.BRANCH) and parsed.valid:
-                out.append(_Candidate(parsed.normalised, m.start(1), m.end(1), 2.0,
-                                      {"label": "unlabelled", "parsed": parsed, "value_start": m.start(1)}))
+            if parsed.kind in (IdKind.ENTERPRISE, IdKind.BRANCH) and (parsed.valid or not valid_only):
+                out.append(_unlabelled_code(parsed, m.start(1), m.end(1)))
     return out
+
+
+def _unlabelled_code(parsed: RegistrationNumber, start: int, end: int) -> _Candidate:
+    """A registration number read with no label before it (weaker than a labelled one)."""
+    return _Candidate(parsed.normalised, start, end, 2.0, {"label": "unlabelled", "parsed": parsed, "value_start": start})
 
 
 # An enterprise or branch code filling its line ("3301648537", "0104 915 731", "0312225168-002").
@@ -540,8 +542,7 @@ def _code_under_name(folded: str, text: str, owner: _Candidate) -> _Candidate | 
         return None
     if parsed.normalised[:3] in _MOBILE_PREFIXES:
         return None
-    return _Candidate(parsed.normalised, start, end, 2.0,
-                      {"label": "unlabelled", "parsed": parsed, "value_start": start})
+    return _unlabelled_code(parsed, start, end)
 
 
 def _best_registration(cands: list[_Candidate]) -> _Candidate | None:
@@ -1536,7 +1537,7 @@ def _vietnamese_address(best: _Candidate, addresses: list[_Candidate]) -> _Candi
 
 
 def _address_words(value: str) -> set[str]:
-    return set(re.sub(r"[^\w]+", " ", fold(value)).split())
+    return set(_entity_key(value).split())
 
 
 def _numbered_parts(value: str) -> set[str]:
@@ -1654,10 +1655,9 @@ def _names_this_website(p: ParsedPage, c: _Candidate) -> bool:
     before = folded[lo : c.start]
     if "website" in before or "trang web" in before:
         return True
-    try:
-        label = registrable_domain(p.url).split(".")[0]
-    except DomainError:
+    if p.site is None:
         return False
+    label = p.site.split(".")[0]
     return len(label) >= 4 and label in before.replace(" ", "")
 
 
@@ -1670,11 +1670,7 @@ def _marketplace_operator(p: ParsedPage, c: _Candidate) -> bool:
     m = _OPERATOR_RX.search(fold(c.value))
     if m is None:
         return False
-    try:
-        site = registrable_domain(p.url)
-    except DomainError:
-        return True
-    return m.group().replace(" ", "") not in site
+    return p.site is None or m.group().replace(" ", "") not in p.site
 
 
 def _in_operator_block(pos: int, operators: list[_Candidate], owners: list[_Candidate]) -> bool:

@@ -169,7 +169,7 @@ def _order_form(p: ParsedPage) -> str | None:
         if not _has_field(fields, ORDER_FORM_ORDER_FIELDS):
             continue
         action = (form.get("action") or "").strip()
-        if _order_script(action) and _same_site(action, _site(p.url)):
+        if _order_script(action) and _same_site(action, p.site):
             return f"<form action=\"{action}\">"
         text = " ".join(fold(" ".join(form.itertext()) + " " + " ".join(
             v for el in form.iter("input", "button") for v in (el.get("value"),) if v)).split())
@@ -320,7 +320,7 @@ def page_signals(p: ParsedPage) -> tuple[list[Signal], int]:
     if p.is_portal or p.tree is None:
         return [], 0
     signals: list[Signal] = []
-    site = _site(p.url)
+    site = p.site
 
     def add(name: str, ex: str, strong: bool = True) -> None:
         if not any(s.name == name for s in signals):

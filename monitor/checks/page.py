@@ -57,6 +57,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import ahocorasick_rs
 from lxml import etree
 
+from monitor.domains import DomainError, registrable_domain
 from monitor.model import FetchedPage, PageRole
 from monitor.text import strip_accents
 
@@ -796,6 +797,15 @@ class ParsedPage:
     @cached_property
     def is_portal(self) -> bool:
         return self.role == PageRole.PORTAL or is_portal_url(self.url)
+
+    @cached_property
+    def site(self) -> str | None:
+        """The registrable domain of the page's URL (``shop.vn`` for ``https://www.shop.vn/``), or
+        None when it has none (a saved file, an IP address)."""
+        try:
+            return registrable_domain(self.url)
+        except (DomainError, ValueError):
+            return None
 
     @cached_property
     def html(self) -> str:
