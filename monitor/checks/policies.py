@@ -385,8 +385,6 @@ _TOPIC_TEXT_READ = 120  # words read under the heading
 _MIN_CONTENT_TERMS = 2
 _CONTENT_TERM_RX = {key: re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
                                     + r")(?![a-z0-9])") for key, terms in POLICY_CONTENT_TERMS.items()}
-# A topic heading is one no section marker opens: those ("Chính sách …") are read as policy sections.
-_SECTION_MARKER_RX = re.compile("|".join(re.escape(m) for m in POLICY_SECTION_MARKERS))
 _TOPIC_PHRASES = ahocorasick_rs.AhoCorasick(
     sorted(_PHRASE_KEYS), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest).find_matches_as_indexes
 
@@ -435,7 +433,8 @@ def _topic_lines(p: ParsedPage, found: set[str]) -> dict[str, set[str]]:
         line = " ".join(folded[pos : end if end >= 0 else len(folded)].split())
         if line in lines or len(line.split()) > _MAX_SECTION_HEAD_WORDS or not _POLICY_RX.match(line):
             continue
-        if _SECTION_MARKER_RX.search(line) or _HEADLINE.search(line) or p.is_link_text(line):
+        # a topic heading holds no section marker: those ("Chính sách …") are read as policy sections
+        if _SECTION_MARKERS.find_matches_as_indexes(line) or _HEADLINE.search(line) or p.is_link_text(line):
             continue
         keys = policies_in(line) - found
         if keys:
