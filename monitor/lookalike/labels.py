@@ -340,8 +340,8 @@ def beside_scam_keyword(lv: LabelView, start: int, end: int) -> bool:
     before = split_keywords(lv.joined[lo:start])
     if not before or not is_severe(before[-1]):
         return False
-    word = fold(lv.written(end, hi))
-    return word[:1] not in VOWELS and not is_single_syllable(word) and is_made_of_words(word)
+    written = lv.written(end, hi)
+    return _word_apart(written, after=True) and not is_single_syllable(fold(written))
 
 
 def keyword_only(lv: LabelView) -> bool:
